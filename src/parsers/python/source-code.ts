@@ -1,0 +1,124 @@
+import type { SourceLocation, SourceRange, FileProblem, DirectiveType, RulesConfig } from "@eslint/core";
+import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+import type { PyComment, PyNode } from "./ast.js";
+
+const commentParser = new ConfigCommentParser();
+const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
+
+class PythonTraversalStep extends VisitNodeStep {
+  declare target: PyNode;
+}
+
+/** The text of a `#` comment after the `#`. */
+function commentValue(text: string, comment: PyComment): string {
+  return text.slice(comment.range[0] + 1, comment.range[1]);
+}
+
+export class PythonSourceCode extends TextSourceCodeBase<{
+  LangOptions: Record<string, never>;
+  RootNode: PyNode;
+  SyntaxElementWithLoc: PyNode;
+  ConfigNode: PyComment;
+}> {
+  override ast: PyNode;
+  readonly comments: PyComment[];
+  readonly hasBOM: boolean;
+  #steps: PythonTraversalStep[] | undefined;
+  #inlineConfigComments: PyComment[] | undefined;
+  #locs = new WeakMap<PyNode, SourceLocation>();
+  #rootLoc: SourceLocation;
+
+  constructor({ text, ast, comments, hasBOM }: { text: string; ast: PyNode; comments: PyComment[]; hasBOM: boolean }) {
+    super({ text, ast, lineEndingPattern: /\r\n|[\r\n]/u });
+    this.ast = ast;
+    this.comments = comments;
+    this.hasBOM = hasBOM;
+    const lines = this.lines;
+    this.#rootLoc = {
+      start: { line: 1, column: 0 },
+      end: { line: lines.length, column: lines[lines.length - 1]!.length },
+    };
+  }
+
+  /** Locations are computed on demand from ranges: most nodes are never reported. */
+  override getLoc(node: PyNode): SourceLocation {
+    if (node === this.ast) return this.#rootLoc;
+    let loc = this.#locs.get(node);
+    if (!loc) {
+      loc = { start: this.getLocFromIndex(node.range[0]), end: this.getLocFromIndex(node.range[1]) };
+      this.#locs.set(node, loc);
+    }
+    return loc;
+  }
+
+  override getRange(node: PyNode): SourceRange {
+    return node.range;
+  }
+
+  override getParent(node: PyNode): PyNode | undefined {
+    return node.parent ?? undefined;
+  }
+
+  /** Source text of a node (shorthand for rules). */
+  textOf(node: PyNode): string {
+    return this.text.slice(node.range[0], node.range[1]);
+  }
+
+  getInlineConfigNodes(): PyComment[] {
+    this.#inlineConfigComments ??= this.comments.filter((comment) =>
+      INLINE_CONFIG.test(commentValue(this.text, comment)),
+    );
+    return this.#inlineConfigComments;
+  }
+
+  getDisableDirectives(): { problems: FileProblem[]; directives: Directive[] } {
+    const directives: Directive[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const { label, value, justification } = commentParser.parseDirective(commentValue(this.text, comment))!;
+      switch (label) {
+        case "eslint-disable":
+        case "eslint-enable":
+        case "eslint-disable-next-line":
+        case "eslint-disable-line":
+          directives.push(
+            new Directive({
+              type: label.slice("eslint-".length) as DirectiveType,
+              node: comment,
+              value,
+              justification,
+            }),
+          );
+      }
+    }
+    return { problems: [], directives };
+  }
+
+  applyInlineConfig(): { configs: { config: { rules: RulesConfig }; loc: SourceLocation }[]; problems: FileProblem[] } {
+    const configs: { config: { rules: RulesConfig }; loc: SourceLocation }[] = [];
+    const problems: FileProblem[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const { label, value } = commentParser.parseDirective(commentValue(this.text, comment))!;
+      if (label !== "eslint") continue;
+      const parsed = commentParser.parseJSONLikeConfig(value);
+      if (parsed.ok) {
+        configs.push({ config: { rules: parsed.config }, loc: this.getLoc(comment) });
+      } else {
+        problems.push({ ruleId: null, message: parsed.error.message, loc: this.getLoc(comment) });
+      }
+    }
+    return { configs, problems };
+  }
+
+  override traverse(): Iterable<PythonTraversalStep> {
+    if (this.#steps) return this.#steps;
+    const steps: PythonTraversalStep[] = [];
+    const visit = (node: PyNode): void => {
+      steps.push(new PythonTraversalStep({ target: node, phase: 1, args: [node, node.parent] }));
+      for (const child of node.children) visit(child);
+      steps.push(new PythonTraversalStep({ target: node, phase: 2, args: [node, node.parent] }));
+    };
+    visit(this.ast);
+    this.#steps = steps;
+    return steps;
+  }
+}

@@ -1,0 +1,113 @@
+/** A problem found while reading a repository file (invalid YAML/TOML, unreadable file...). */
+export interface ConfigProblem {
+  /** Absolute path of the offending file. */
+  file: string;
+  /** 1-based line, 1-based column; 1:1 when unknown. */
+  line: number;
+  column: number;
+  /** Human-readable, already names the file relative to the root, e.g. `products/db_routing.yaml:3:5: ...`. */
+  message: string;
+}
+
+/** A class defined at module level in an app's `models.py` or `models/` package. */
+export interface ModelInfo {
+  name: string;
+  /** Label of the Django app that defines it. */
+  appLabel: string;
+  /** Python module the class is defined in, e.g. `products.feature_flags.backend.models` or `posthog.models.team.team`. */
+  definingModule: string;
+  /** Absolute path of the file that defines it, and the 1-based line of `class`. */
+  file: string;
+  line: number;
+}
+
+/** A Django app: every product backend, plus `posthog` and `ee` (and any other dir with an apps.py AppConfig). */
+export interface AppInfo {
+  /** Django app label: AppConfig `label`, else the last component of `name`, else the last component of `module`. */
+  label: string;
+  /** Python package of the app, e.g. `products.feature_flags.backend`, `posthog`, `ee`. */
+  module: string;
+  /** Absolute directory of the app package. */
+  dir: string;
+  /** Product folder name when the app is `products/<product>/backend`. */
+  product?: string;
+  /** The AppConfig found in `apps.py`, if any. */
+  config?: {
+    file: string;
+    className: string;
+    /** Values as written (string literals only), with 1-based lines of the assignments. */
+    name?: { value: string; line: number };
+    label?: { value: string; line: number };
+    line: number;
+  };
+  /** Model (and other top-level) classes by class name. */
+  models: Map<string, ModelInfo>;
+  /** The module users should import the models from: `<module>.models`. */
+  modelsModule: string;
+}
+
+export interface PackageJsonInfo {
+  file: string;
+  /** `null` when the file exists but is not valid JSON (the JSON language reports that). */
+  scripts: Record<string, string> | null;
+  name?: string;
+}
+
+export interface ProductInfo {
+  /** Folder name under products/. */
+  name: string;
+  dir: string;
+  hasBackend: boolean;
+  app?: AppInfo;
+  packageJson?: PackageJsonInfo;
+  /** `backend/facade/contracts.py` or `backend/facade/contracts/` exists. */
+  isolated: boolean;
+  /** Names of module-level functions (`def`/`async def`) in `backend/facade/api.py`. */
+  facadeApiFunctions: string[];
+  /** Test files (`test_*.py`, `*_test.py`) anywhere under `backend/`, as paths relative to the product dir with `/`. */
+  backendTestFiles: string[];
+  /** `products/<p>/models.py` or `products/<p>/models/` (a forbidden re-export module), absolute path if present. */
+  reexportModelsPath?: string;
+}
+
+export interface DbRoute {
+  appLabel: string;
+  database: string;
+  optional: boolean;
+  /** 1-based line of the route entry in db_routing.yaml. */
+  line: number;
+}
+
+export interface TachInterface {
+  /** `from` patterns as written (regexes in tach). */
+  from: string[];
+  /** `expose` patterns as written. */
+  expose: string[];
+  /** 1-based line of the `[[interfaces]]` header. */
+  line: number;
+  /** 1-based line of each expose entry, same order as `expose`. */
+  exposeLines: number[];
+}
+
+export interface RepoIndex {
+  /** Absolute repository root (the directory holding `products/`). */
+  root: string;
+  products: Map<string, ProductInfo>;
+  /** Every Django app by label. */
+  apps: Map<string, AppInfo>;
+  /** Every Django app by its python package (`products.x.backend`, `posthog`, `ee`). */
+  appsByModule: Map<string, AppInfo>;
+  /** Every model class by class name (a name may be defined in several apps). */
+  modelsByName: Map<string, ModelInfo[]>;
+  /** db_routing.yaml routes by app label (empty when the file is missing, empty, or invalid). */
+  dbRoutes: Map<string, DbRoute>;
+  dbRoutingFile: string;
+  tach: { file: string; exists: boolean; interfaces: TachInterface[] };
+  /** Problems reading db_routing.yaml / tach.toml / apps.py etc. Each at most once per index build. */
+  problems: ConfigProblem[];
+}
+
+export interface PluginSettings {
+  /** Repository root; relative paths are resolved against the ESLint cwd. */
+  root?: string;
+}
