@@ -87,6 +87,26 @@ export interface TachInterface {
   line: number;
   /** 1-based line of each expose entry, same order as `expose`. */
   exposeLines: number[];
+  /** 1-based line of the `from = ` key (the header line when absent). */
+  fromLine?: number;
+  /**
+   * Comment texts (without `#`) written before the header (since the previous block's last
+   * key) and inside the block, e.g. `TODO: legacy leaks — core imports these internals`.
+   */
+  comments?: string[];
+}
+
+/** A `[[modules]]` block of tach.toml. */
+export interface TachModule {
+  /** `path` (or the first of `paths`). */
+  path: string;
+  paths: string[];
+  /** `depends_on` module paths (string entries, or the `path` of `{ path = ... }` entries). */
+  dependsOn: string[];
+  /** 1-based line of the `[[modules]]` header. */
+  line: number;
+  /** Comment texts before the header and inside the block. */
+  comments?: string[];
 }
 
 export interface RepoIndex {
@@ -102,7 +122,7 @@ export interface RepoIndex {
   /** db_routing.yaml routes by app label (empty when the file is missing, empty, or invalid). */
   dbRoutes: Map<string, DbRoute>;
   dbRoutingFile: string;
-  tach: { file: string; exists: boolean; interfaces: TachInterface[] };
+  tach: { file: string; exists: boolean; interfaces: TachInterface[]; modules?: TachModule[] };
   /** Problems reading db_routing.yaml / tach.toml / apps.py etc. Each at most once per index build. */
   problems: ConfigProblem[];
 }

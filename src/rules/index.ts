@@ -1,8 +1,19 @@
 import type { RuleDefinition } from "@eslint/core";
+import contractCheckConsistency from "./contract-check-consistency.js";
+import noCrossDbFk from "./no-cross-db-fk.js";
+import noPosthogModelsImport from "./no-posthog-models-import.js";
+import noSwallowedTestFailures from "./no-swallowed-test-failures.js";
+import stringFkLabels from "./string-fk-labels.js";
 
 /**
  * Every rule of the plugin by name. A rule's `meta.languages` says which files it lints:
  * `posthog-products/python` rules go in the `**\/*.py` block of the recommended config,
  * `json/json` rules in the `products/*\/package.json` block.
  */
-export const rules: Record<string, RuleDefinition> = {};
+export const rules: Record<string, RuleDefinition> = {
+  "contract-check-consistency": contractCheckConsistency as unknown as RuleDefinition,
+  "no-swallowed-test-failures": noSwallowedTestFailures as unknown as RuleDefinition,
+  "no-posthog-models-import": noPosthogModelsImport as unknown as RuleDefinition,
+  "string-fk-labels": stringFkLabels as unknown as RuleDefinition,
+  "no-cross-db-fk": noCrossDbFk as unknown as RuleDefinition,
+};

@@ -1,0 +1,3 @@
+import posthogProducts from "../../dist/index.js";
+
+export default [...posthogProducts.configs.recommended];

@@ -1,0 +1,3 @@
+from .team import Team, TeamRevenueAnalyticsConfig
+
+__all__ = ["Team", "TeamRevenueAnalyticsConfig"]

@@ -1,0 +1,1 @@
+from posthog.settings.web import *  # noqa: F403

@@ -1,0 +1,3 @@
+from . import api, contracts
+
+__all__ = ["api", "contracts"]

@@ -1,0 +1,113 @@
+import path from "node:path";
+import { readDbRouting } from "./db-routing.js";
+import { configProblem, errorText } from "./problems.js";
+import { isPythonIdentifier } from "./python-module.js";
+import { readApp } from "./read-apps.js";
+import { readProducts } from "./read-products.js";
+import { readTach } from "./tach.js";
+import { isSkippedDirectory, TrackedFs, type WatchedPath } from "./tracked-fs.js";
+import type { AppInfo, ConfigProblem, RepoIndex } from "./types.js";
+
+export interface BuiltIndex {
+  index: RepoIndex;
+  /** Every file and directory the build looked at, to tell when it is stale. */
+  watched: WatchedPath[];
+  realRoot: string;
+}
+
+/** Top-level packages that are Django apps whether or not they have an `apps.py`. */
+const CORE_APPS = ["posthog", "ee"];
+
+function emptyIndex(root: string): RepoIndex {
+  return {
+    root,
+    products: new Map(),
+    apps: new Map(),
+    appsByModule: new Map(),
+    modelsByName: new Map(),
+    dbRoutes: new Map(),
+    dbRoutingFile: path.join(root, "products", "db_routing.yaml"),
+    tach: { file: path.join(root, "tach.toml"), exists: false, interfaces: [], modules: [] },
+    problems: [],
+  };
+}
+
+function registerApp(index: RepoIndex, app: AppInfo, problems: ConfigProblem[]): void {
+  index.appsByModule.set(app.module, app);
+  const existing = index.apps.get(app.label);
+  if (existing) {
+    const file = app.config?.file ?? path.join(app.dir, "apps.py");
+    const line = app.config?.label?.line ?? app.config?.line ?? 1;
+    problems.push(
+      configProblem(
+        index.root,
+        file,
+        line,
+        1,
+        `Duplicate Django app label "${app.label}": ${app.module} and ${existing.module} (the label of ${app.module} is ignored).`,
+      ),
+    );
+    return;
+  }
+  index.apps.set(app.label, app);
+}
+
+/** Reads the whole repository index of `root`. Never throws. */
+export function buildRepoIndex(root: string): BuiltIndex {
+  const tfs = new TrackedFs(root);
+  const index = emptyIndex(root);
+  const problems = index.problems;
+  const step = (what: string, file: string, run: () => void): void => {
+    try {
+      run();
+    } catch (error) {
+      problems.push(configProblem(root, file, 1, 1, `Could not read ${what}: ${errorText(error)}`));
+    }
+  };
+
+  step("the Django apps", root, () => {
+    const topLevel = tfs.list(root);
+    for (const name of CORE_APPS) {
+      const dir = path.join(root, name);
+      if (tfs.isDirectory(dir)) registerApp(index, readApp(tfs, dir, name, undefined, problems), problems);
+    }
+    for (const entry of topLevel) {
+      if (!entry.isDirectory || isSkippedDirectory(entry.name) || !isPythonIdentifier(entry.name)) continue;
+      if (entry.name === "products" || CORE_APPS.includes(entry.name)) continue;
+      if (!tfs.isFile(path.join(entry.path, "apps.py"))) continue;
+      registerApp(index, readApp(tfs, entry.path, entry.name, undefined, problems), problems);
+    }
+  });
+
+  const productsDir = path.join(root, "products");
+  step("the products", productsDir, () => {
+    for (const product of readProducts(tfs, productsDir, problems)) {
+      index.products.set(product.name, product);
+      if (product.app) registerApp(index, product.app, problems);
+    }
+  });
+
+  for (const app of index.appsByModule.values()) {
+    for (const model of app.models.values()) {
+      const list = index.modelsByName.get(model.name);
+      if (list) list.push(model);
+      else index.modelsByName.set(model.name, [model]);
+    }
+  }
+
+  step("products/db_routing.yaml", index.dbRoutingFile, () => {
+    index.dbRoutes = readDbRouting(tfs, index.dbRoutingFile, problems);
+  });
+  step("tach.toml", index.tach.file, () => {
+    index.tach = readTach(tfs, index.tach.file, problems);
+  });
+
+  return { index, watched: tfs.watchList(), realRoot: tfs.realRoot };
+}
+
+/** Used when building fails outright (it should not): an empty index carrying the problem. */
+export function failedIndex(root: string, error: unknown): BuiltIndex {
+  const index = emptyIndex(root);
+  index.problems.push(configProblem(root, root, 1, 1, `Could not read the repository: ${errorText(error)}`));
+  return { index, watched: [], realRoot: root };
+}

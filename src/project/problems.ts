@@ -1,0 +1,25 @@
+import path from "node:path";
+import type { ConfigProblem } from "./types.js";
+
+/** `products/db_routing.yaml` for a file under the root, with `/` separators. */
+export function relativeToRoot(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join("/");
+}
+
+/** A problem whose message starts with `<file relative to root>:<line>:<column>: `. */
+export function configProblem(root: string, file: string, line: number, column: number, text: string): ConfigProblem {
+  const safeLine = Number.isInteger(line) && line > 0 ? line : 1;
+  const safeColumn = Number.isInteger(column) && column > 0 ? column : 1;
+  return {
+    file,
+    line: safeLine,
+    column: safeColumn,
+    message: `${relativeToRoot(root, file)}:${safeLine}:${safeColumn}: ${text}`,
+  };
+}
+
+/** The message of an unknown thrown value, first line only. */
+export function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0]!.trim();
+}

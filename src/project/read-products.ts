@@ -1,0 +1,114 @@
+import path from "node:path";
+import { configProblem, errorText } from "./problems.js";
+import { definitionName, extractPython, topLevelDefinitions } from "./python-source.js";
+import { readApp } from "./read-apps.js";
+import { isSkippedDirectory, type TrackedFs } from "./tracked-fs.js";
+import type { ConfigProblem, PackageJsonInfo, ProductInfo } from "./types.js";
+
+/** `package.json`: `scripts` (string values only) and `name`; `scripts: null` when it is not valid JSON. */
+export function readPackageJson(tfs: TrackedFs, file: string, problems: ConfigProblem[]): PackageJsonInfo | undefined {
+  const text = tfs.readText(file);
+  if (text === undefined) return undefined;
+  if (text instanceof Error) {
+    problems.push(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
+    return { file, scripts: null };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // The JSON language reports the syntax error when the file itself is linted.
+    return { file, scripts: null };
+  }
+  const info: PackageJsonInfo = { file, scripts: {} };
+  if (json === null || typeof json !== "object" || Array.isArray(json)) return info;
+  const record = json as Record<string, unknown>;
+  if (typeof record.name === "string") info.name = record.name;
+  const scripts = record.scripts;
+  if (scripts !== null && typeof scripts === "object" && !Array.isArray(scripts)) {
+    for (const [key, value] of Object.entries(scripts as Record<string, unknown>)) {
+      if (typeof value === "string") info.scripts![key] = value;
+    }
+  }
+  return info;
+}
+
+/** Names of the module-level functions (`def`, `async def`, decorated) of a Python file. */
+export function readModuleFunctions(tfs: TrackedFs, file: string, problems: ConfigProblem[]): string[] {
+  const text = tfs.readText(file);
+  if (text === undefined) return [];
+  if (text instanceof Error) {
+    problems.push(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
+    return [];
+  }
+  return (
+    extractPython("top-level-functions", file, text, (tree) => {
+      const names: string[] = [];
+      for (const { node } of topLevelDefinitions(tree)) {
+        if (node.type !== "function_definition") continue;
+        const name = definitionName(node);
+        if (name) names.push(name);
+      }
+      return names;
+    })?.slice() ?? []
+  );
+}
+
+const TEST_FILE = /^(test_.*|.*_test)\.py$/u;
+
+export function isTestFileName(name: string): boolean {
+  return TEST_FILE.test(name);
+}
+
+/** `test_*.py` / `*_test.py` anywhere under `dir`, relative to `base`, with `/`, sorted. */
+function findTestFiles(tfs: TrackedFs, dir: string, base: string): string[] {
+  const found: string[] = [];
+  tfs.walkFiles(dir, (entry) => {
+    if (isTestFileName(entry.name)) found.push(path.relative(base, entry.path).split(path.sep).join("/"));
+  });
+  return found.sort();
+}
+
+/** One folder under `products/`. */
+export function readProduct(tfs: TrackedFs, dir: string, name: string, problems: ConfigProblem[]): ProductInfo {
+  // Listed so that a re-export module or a backend appearing is noticed.
+  tfs.list(dir);
+  const backendDir = path.join(dir, "backend");
+  const hasBackend = tfs.isDirectory(backendDir);
+  const facadeDir = path.join(backendDir, "facade");
+  const product: ProductInfo = {
+    name,
+    dir,
+    hasBackend,
+    isolated: false,
+    facadeApiFunctions: [],
+    backendTestFiles: [],
+  };
+  const packageJson = readPackageJson(tfs, path.join(dir, "package.json"), problems);
+  if (packageJson) product.packageJson = packageJson;
+  if (hasBackend) {
+    product.app = readApp(tfs, backendDir, `products.${name}.backend`, name, problems);
+    if (tfs.isDirectory(facadeDir)) {
+      // List the facade folder so that contracts.py/api.py appearing or disappearing is noticed.
+      tfs.list(facadeDir);
+      product.isolated = tfs.isFile(path.join(facadeDir, "contracts.py")) || tfs.isDirectory(path.join(facadeDir, "contracts"));
+      product.facadeApiFunctions = readModuleFunctions(tfs, path.join(facadeDir, "api.py"), problems);
+    }
+    product.backendTestFiles = findTestFiles(tfs, backendDir, dir);
+  }
+  const reexportFile = path.join(dir, "models.py");
+  const reexportDir = path.join(dir, "models");
+  if (tfs.isFile(reexportFile)) product.reexportModelsPath = reexportFile;
+  else if (tfs.isDirectory(reexportDir)) product.reexportModelsPath = reexportDir;
+  return product;
+}
+
+/** Every product folder directly under `products/` (hidden folders, `__pycache__` and files skipped). */
+export function readProducts(tfs: TrackedFs, productsDir: string, problems: ConfigProblem[]): ProductInfo[] {
+  const products: ProductInfo[] = [];
+  for (const entry of tfs.list(productsDir)) {
+    if (!entry.isDirectory || isSkippedDirectory(entry.name)) continue;
+    products.push(readProduct(tfs, entry.path, entry.name, problems));
+  }
+  return products;
+}

@@ -1,0 +1,16 @@
+/** How often (at most) a cached index or root lookup re-checks the file system. */
+let refreshIntervalMs = 200;
+
+/** Sets the minimum time between two staleness checks (0: check on every call). For tests and tools. */
+export function setIndexRefreshInterval(ms: number): void {
+  refreshIntervalMs = Number.isFinite(ms) && ms > 0 ? ms : 0;
+}
+
+export function getIndexRefreshInterval(): number {
+  return refreshIntervalMs;
+}
+
+/** True when a check done at `checkedAt` is due again. */
+export function isCheckDue(checkedAt: number, now: number): boolean {
+  return refreshIntervalMs === 0 || now - checkedAt >= refreshIntervalMs;
+}

@@ -1,0 +1,61 @@
+import path from "node:path";
+import type { AppInfo, ModelInfo, RepoIndex } from "./types.js";
+
+export { moduleOfFile, resolveRelativeImport } from "./python-module.js";
+
+const isWithinModule = (module: string, base: string): boolean => module === base || module.startsWith(`${base}.`);
+
+/** The app whose package is `module` or the longest prefix of it (`posthog.models.team` → posthog). */
+export function appOfModule(index: RepoIndex, module: string): AppInfo | undefined {
+  let best: AppInfo | undefined;
+  for (const app of index.appsByModule.values()) {
+    if (isWithinModule(module, app.module) && (!best || app.module.length > best.module.length)) best = app;
+  }
+  return best;
+}
+
+/** The app whose directory holds `file` (the deepest one). Works for any file, not only `.py`. */
+export function appOfFile(index: RepoIndex, file: string): AppInfo | undefined {
+  const absolute = path.resolve(index.root, file);
+  let best: AppInfo | undefined;
+  for (const app of index.appsByModule.values()) {
+    const inside = absolute === app.dir || absolute.startsWith(app.dir.endsWith(path.sep) ? app.dir : app.dir + path.sep);
+    if (inside && (!best || app.dir.length > best.dir.length)) best = app;
+  }
+  return best;
+}
+
+/** True when `module` belongs to the repository: its top-level package is the top package of an app. */
+function isRepositoryModule(index: RepoIndex, module: string): boolean {
+  const top = module.split(".")[0]!;
+  for (const app of index.appsByModule.values()) {
+    if (app.module === top || app.module.startsWith(`${top}.`)) return true;
+  }
+  return false;
+}
+
+/**
+ * The model that `from <module> import <name>` refers to:
+ * - when `module` is an app's models module (or a submodule of it) and that app defines
+ *   `name`: that model;
+ * - else, when `name` is defined in exactly one app (re-export sites such as `posthog.models`
+ *   re-export product models): that one.
+ * `candidates` are all the models called `name` in any app (more than one without a `model`:
+ * ambiguous). Modules outside the repository (`django.db.models`...) resolve to nothing.
+ */
+export function resolveModelImport(
+  index: RepoIndex,
+  module: string,
+  name: string,
+): { model?: ModelInfo; candidates: ModelInfo[] } {
+  if (!module || !isRepositoryModule(index, module)) return { candidates: [] };
+  const candidates = index.modelsByName.get(name) ?? [];
+  if (candidates.length === 0) return { candidates };
+  const app = appOfModule(index, module);
+  if (app && isWithinModule(module, app.modelsModule)) {
+    const own = app.models.get(name);
+    if (own) return { model: own, candidates };
+  }
+  if (candidates.length === 1) return { model: candidates[0]!, candidates };
+  return { candidates };
+}

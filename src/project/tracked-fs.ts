@@ -1,0 +1,219 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Confiner, isInside } from "./confine.js";
+
+/**
+ * One path the index looked at, with what it saw: used to tell whether the index is stale.
+ * Directories that were listed also keep a signature of their entries, so that a change of
+ * the directory's mtime that leaves the listing equal (an editor's atomic save: write a
+ * temporary file, rename it over the original) does not force a rebuild.
+ */
+export interface WatchedPath {
+  path: string;
+  kind: "file" | "dir" | "missing";
+  mtimeMs: number;
+  /** Changes with the mtime, and also on chmod: an unreadable file made readable is noticed. */
+  ctimeMs: number;
+  size: number;
+  /** Listed directories only: sorted `name/` (directories) and `name` (others). */
+  listing?: string;
+}
+
+export interface DirEntry {
+  name: string;
+  /** Absolute path (not resolved: symlinks keep their name). */
+  path: string;
+  isDirectory: boolean;
+  isFile: boolean;
+}
+
+/** Stats without throwing (ELOOP, EACCES, ENOENT, ENOTDIR... are all "unavailable"). */
+function statOrNull(target: string): fs.Stats | null {
+  try {
+    return fs.statSync(target, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function signatureOf(entries: fs.Dirent[]): string {
+  return entries
+    .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name))
+    .sort()
+    .join("\n");
+}
+
+const UNREADABLE = "\0unreadable";
+
+function listingSignature(target: string): string {
+  try {
+    return signatureOf(fs.readdirSync(target, { withFileTypes: true }));
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+function realInside(realRoot: string, target: string): boolean {
+  // Rare (a missing path that appeared): a plain realpath is fine here.
+  try {
+    return isInside(realRoot, fs.realpathSync.native(target));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * File-system access for one index build, confined to the repository root: a path whose
+ * real location (after symlinks) is outside the root, or that cannot be resolved (a symlink
+ * loop, a permission error), reads as missing. Records every path it touches.
+ */
+export class TrackedFs {
+  readonly root: string;
+  /** `realpath(root)`; the confinement checks compare against it. */
+  readonly realRoot: string;
+  private readonly watched = new Map<string, WatchedPath>();
+  private readonly confiner: Confiner;
+
+  constructor(root: string) {
+    this.root = root;
+    this.confiner = new Confiner(root);
+    this.realRoot = this.confiner.realRoot;
+  }
+
+  /** Everything this build looked at. */
+  watchList(): WatchedPath[] {
+    return [...this.watched.values()];
+  }
+
+  /** The real path when it lies inside the root, else null. */
+  confine(target: string): string | null {
+    return this.confiner.resolve(target)?.real ?? null;
+  }
+
+  private record(target: string, stats: fs.Stats | null): void {
+    if (this.watched.has(target)) return;
+    this.watched.set(target, {
+      path: target,
+      kind: !stats ? "missing" : stats.isDirectory() ? "dir" : "file",
+      mtimeMs: stats?.mtimeMs ?? 0,
+      ctimeMs: stats?.ctimeMs ?? 0,
+      size: stats?.size ?? 0,
+    });
+  }
+
+  /** Stats a path (following symlinks inside the root); null when missing or outside the root. */
+  stat(target: string): fs.Stats | null {
+    const stats = this.confiner.resolve(target)?.stats ?? null;
+    this.record(target, stats);
+    return stats;
+  }
+
+  isDirectory(target: string): boolean {
+    return this.stat(target)?.isDirectory() ?? false;
+  }
+
+  isFile(target: string): boolean {
+    return this.stat(target)?.isFile() ?? false;
+  }
+
+  /**
+   * Reads a text file. `undefined` when it does not exist (or is outside the root, or is not a
+   * file); an `Error` when it exists but cannot be read (EACCES, EISDIR...).
+   */
+  readText(target: string): string | undefined | Error {
+    const stats = this.stat(target);
+    if (!stats) return undefined;
+    if (!stats.isFile()) return undefined;
+    try {
+      const text = fs.readFileSync(target, "utf8");
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
+  /**
+   * Lists a directory, sorted by name. Entries that are symlinks are resolved: ones that lead
+   * outside the root or nowhere are left out. Empty when the directory is unreadable.
+   */
+  list(target: string): DirEntry[] {
+    const stats = this.stat(target);
+    if (!stats?.isDirectory()) return [];
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(target, { withFileTypes: true });
+    } catch {
+      this.watched.get(target)!.listing = UNREADABLE;
+      return [];
+    }
+    this.watched.get(target)!.listing = signatureOf(entries);
+    const result: DirEntry[] = [];
+    for (const entry of entries) {
+      const entryPath = path.join(target, entry.name);
+      if (entry.isSymbolicLink()) {
+        const resolved = this.confiner.resolve(entryPath)?.stats;
+        if (!resolved) continue;
+        result.push({ name: entry.name, path: entryPath, isDirectory: resolved.isDirectory(), isFile: resolved.isFile() });
+      } else {
+        result.push({ name: entry.name, path: entryPath, isDirectory: entry.isDirectory(), isFile: entry.isFile() });
+      }
+    }
+    result.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return result;
+  }
+
+  /**
+   * Walks a directory tree depth-first, calling `visit` for every file. Each real directory is
+   * entered once (symlink loops end), hidden directories, `__pycache__` and `node_modules` are skipped.
+   */
+  walkFiles(dir: string, visit: (entry: DirEntry) => void): void {
+    const seen = new Set<string>();
+    const walk = (current: string): void => {
+      const real = this.confine(current);
+      if (real === null || seen.has(real)) return;
+      seen.add(real);
+      for (const entry of this.list(current)) {
+        if (entry.isDirectory) {
+          if (isSkippedDirectory(entry.name)) continue;
+          walk(entry.path);
+        } else if (entry.isFile) {
+          visit(entry);
+        }
+      }
+    };
+    walk(dir);
+  }
+}
+
+export function isSkippedDirectory(name: string): boolean {
+  return name.startsWith(".") || name === "__pycache__" || name === "node_modules";
+}
+
+/** True when any watched path changed since it was recorded. `realRoot` is the build's `TrackedFs.realRoot`. */
+export function hasChanged(realRoot: string, watched: readonly WatchedPath[]): boolean {
+  for (const entry of watched) {
+    const stats = statOrNull(entry.path);
+    if (!stats) {
+      if (entry.kind !== "missing") return true;
+      continue;
+    }
+    if (entry.kind === "missing") {
+      // Still missing as far as the index is concerned when it resolves outside the root.
+      if (realInside(realRoot, entry.path)) return true;
+      continue;
+    }
+    const kind = stats.isDirectory() ? "dir" : "file";
+    if (entry.kind !== kind) return true;
+    if (kind === "file") {
+      if (stats.mtimeMs !== entry.mtimeMs || stats.size !== entry.size || stats.ctimeMs !== entry.ctimeMs) return true;
+      continue;
+    }
+    if (entry.listing === undefined || (stats.mtimeMs === entry.mtimeMs && stats.ctimeMs === entry.ctimeMs)) continue;
+    // A listed directory whose times moved: stale only if its entries differ.
+    const listing = listingSignature(entry.path);
+    if (listing !== entry.listing) return true;
+    entry.mtimeMs = stats.mtimeMs;
+    entry.ctimeMs = stats.ctimeMs;
+  }
+  return false;
+}

@@ -1,0 +1,113 @@
+import type { PyNode } from "../../parsers/python/ast.js";
+import type { FromImport, ImportedName } from "./imports.js";
+import { indentationAt, lineEndOf, lineStartOf, startsLine } from "./syntax.js";
+
+/** A text replacement: ESLint's `fixer.replaceTextRange(range, text)`. */
+export interface TextEdit {
+  range: [number, number];
+  text: string;
+}
+
+/** End of the line break after `index` (so deleting up to it removes the whole line). */
+function afterLineBreak(text: string, index: number): number {
+  if (text.startsWith("\r\n", index)) return index + 2;
+  if (text[index] === "\n" || text[index] === "\r") return index + 1;
+  return index;
+}
+
+/** The name sits alone on its line: `    Name,  # comment`. */
+function isAloneOnLine(text: string, name: PyNode): boolean {
+  if (!startsLine(text, name.range[0])) return false;
+  const rest = text.slice(name.range[1], lineEndOf(text, name.range[1]));
+  return /^\s*,?\s*(#.*)?$/u.test(rest);
+}
+
+/**
+ * Removes a whole statement. When it fills its lines, the lines go too (with a trailing
+ * comment on them); when it is the only statement of a block, it becomes `pass` so the
+ * block stays valid; after `;` or before `;` only the statement and one `;` go.
+ */
+export function removeStatement(text: string, statement: PyNode): TextEdit {
+  const [start, end] = statement.range;
+  const block = statement.parent;
+  const siblings = block ? block.children.filter((child) => child.type !== "comment") : [];
+  if (block && block.type === "block" && siblings.length === 1) {
+    return { range: [start, end], text: "pass" };
+  }
+  const lineEnd = lineEndOf(text, end);
+  const restOfLine = text.slice(end, lineEnd);
+  if (startsLine(text, start) && /^\s*(#.*)?$/u.test(restOfLine)) {
+    const removedStart = lineStartOf(text, start);
+    let removedEnd = afterLineBreak(text, lineEnd);
+    // Between two blank lines, take one of them too, so the gap does not grow.
+    const blankBefore = /(?:^|\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)$/u.test(text.slice(0, removedStart));
+    const blankAfter = /^[ \t]*(?:\r\n|\r|\n)/u.exec(text.slice(removedEnd));
+    if (blankBefore && blankAfter) removedEnd += blankAfter[0].length;
+    return { range: [removedStart, removedEnd], text: "" };
+  }
+  const semicolonAfter = /^[ \t]*;[ \t]*/u.exec(restOfLine);
+  if (semicolonAfter) return { range: [start, end + semicolonAfter[0].length], text: "" };
+  const before = text.slice(lineStartOf(text, start), start);
+  const semicolonBefore = /[ \t]*;[ \t]*$/u.exec(before);
+  if (semicolonBefore) return { range: [start - semicolonBefore[0].length, end], text: "" };
+  return { range: [start, end], text: "" };
+}
+
+/**
+ * Edits that remove some names from a `from M import ...` statement, keeping the others,
+ * their aliases, comments and layout. Removing every name removes the statement.
+ */
+export function removeImportedNames(text: string, fromImport: FromImport, remove: ReadonlySet<ImportedName>): TextEdit[] {
+  const { names } = fromImport;
+  const kept = names.filter((name) => !remove.has(name));
+  if (kept.length === 0) return [removeStatement(text, fromImport.statement)];
+  const edits: TextEdit[] = [];
+  const lastKeptIndex = names.lastIndexOf(kept[kept.length - 1]!);
+  const trailingRemoved = names.slice(lastKeptIndex + 1);
+  names.forEach((name, index) => {
+    if (!remove.has(name)) return;
+    if (fromImport.parenthesized && isAloneOnLine(text, name.node)) {
+      const start = lineStartOf(text, name.node.range[0]);
+      edits.push({ range: [start, afterLineBreak(text, lineEndOf(text, name.node.range[1]))], text: "" });
+      return;
+    }
+    if (index < lastKeptIndex) {
+      edits.push({ range: [name.node.range[0], names[index + 1]!.node.range[0]], text: "" });
+    }
+  });
+  // Names after the last kept one: drop "<sep> name" back to the end of the last kept name.
+  const inline = trailingRemoved.filter((name) => !(fromImport.parenthesized && isAloneOnLine(text, name.node)));
+  if (inline.length > 0) {
+    const lastKept = names[lastKeptIndex]!;
+    edits.push({ range: [lastKept.node.range[1], inline[inline.length - 1]!.node.range[1]], text: "" });
+  }
+  return mergeAdjacent(edits);
+}
+
+function mergeAdjacent(edits: TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0]);
+  const merged: TextEdit[] = [];
+  for (const edit of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && last.range[1] >= edit.range[0] && last.text === "" && edit.text === "") {
+      last.range = [last.range[0], Math.max(last.range[1], edit.range[1])];
+    } else {
+      merged.push({ range: [...edit.range], text: edit.text });
+    }
+  }
+  return merged;
+}
+
+/** Applies edits (non-overlapping) to a piece of text that starts at `offset` in the file. */
+export function applyEdits(source: string, offset: number, edits: readonly TextEdit[]): string {
+  let result = source;
+  for (const edit of [...edits].sort((a, b) => b.range[0] - a.range[0])) {
+    result = result.slice(0, edit.range[0] - offset) + edit.text + result.slice(edit.range[1] - offset);
+  }
+  return result;
+}
+
+/** Indentation of the statement's first line, for statements inserted next to it. */
+export function statementIndentation(text: string, statement: PyNode): string {
+  return indentationAt(text, statement.range[0]);
+}
