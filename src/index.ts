@@ -17,3 +17,5 @@ plugin.configs.recommended = createRecommendedConfig(plugin, json);
 export default plugin;
 export { PythonLanguage, PythonSourceCode } from "./parsers/python/index.js";
 export type { PyNode, PyComment } from "./parsers/python/index.js";
+/** Hash of the repository files the rules read (for cache keys); see "Cache" in the README. */
+export { repoFingerprint } from "./project/fingerprint.js";

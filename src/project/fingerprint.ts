@@ -7,14 +7,33 @@ import { isSkippedDirectory } from "./tracked-fs.js";
 
 const TEST_FILE = /^(test_.*|.*_test)\.py$/u;
 
+export interface FingerprintOptions {
+  /**
+   * Hash the files' contents instead of their mtimes. Slower (the files are read, not parsed),
+   * but the same on every checkout of the same commit: what a cache restored on a fresh clone
+   * (CI) needs. Default false.
+   */
+  content?: boolean;
+}
+
+/** sha1 of a file's bytes; its mtime when it cannot be read (so that a later read still differs). */
+function contentDigest(target: string, stats: fs.Stats): string {
+  try {
+    return createHash("sha1").update(fs.readFileSync(target)).digest("hex");
+  } catch {
+    return `unreadable\0${stats.mtimeMs}`;
+  }
+}
+
 /**
  * A cheap hash of the repository files the index reads: their paths, sizes and mtimes
- * (stat and directory listings only, nothing is parsed). It changes when any of
- * `products/db_routing.yaml`, `tach.toml`, `products/<p>/package.json`, an `apps.py`, a
- * models module, a facade `contracts`/`api.py`, a re-export module or a backend test file
- * changes, appears or disappears. Meant for cache keys (ESLint's `--cache`).
+ * (stat and directory listings only, nothing is parsed), or with `content` their paths, sizes
+ * and contents. It changes when any of `products/db_routing.yaml`, `tach.toml`,
+ * `products/<p>/package.json`, an `apps.py`, a models module, a facade `contracts`/`api.py`, a
+ * re-export module or a backend test file changes, appears or disappears. Meant for cache keys
+ * (ESLint's `--cache`).
  */
-export function repoFingerprint(root: string): string {
+export function repoFingerprint(root: string, options: FingerprintOptions = {}): string {
   const hash = createHash("sha1");
   const base = path.resolve(root);
   const confiner = new Confiner(base);
@@ -24,7 +43,7 @@ export function repoFingerprint(root: string): string {
     const relative = path.relative(base, target);
     if (!usable) hash.update(`${relative}\0-\n`);
     else if (usable.isDirectory()) hash.update(`${relative}\0d\n`);
-    else hash.update(`${relative}\0${usable.size}\0${usable.mtimeMs}\n`);
+    else hash.update(`${relative}\0${usable.size}\0${options.content ? contentDigest(target, usable) : usable.mtimeMs}\n`);
     return usable;
   };
   const list = (dir: string): fs.Dirent[] => {

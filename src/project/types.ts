@@ -130,4 +130,10 @@ export interface RepoIndex {
 export interface PluginSettings {
   /** Repository root; relative paths are resolved against the ESLint cwd. */
   root?: string;
+  /**
+   * Set by the recommended config: a hash of the repository files the rules read, so that
+   * ESLint's `--cache` (keyed on the file and its config) is invalidated when one changes.
+   * Not read by the rules.
+   */
+  repositoryFingerprint?: string;
 }

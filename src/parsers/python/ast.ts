@@ -1,4 +1,4 @@
-import type { Tree } from "web-tree-sitter";
+import type { Language, Tree } from "web-tree-sitter";
 
 /**
  * A named tree-sitter node copied into plain JS. Anonymous tokens (`(`, `,`, keywords)
@@ -26,11 +26,39 @@ export interface ConvertedTree {
   comments: PyComment[];
 }
 
+/** Per grammar symbol id: its type name and whether it is a named node (one lookup, no WASM call). */
+interface SymbolTable {
+  types: string[];
+  named: boolean[];
+  fields: (string | null)[];
+}
+
+const symbolTables = new WeakMap<Language, SymbolTable>();
+
+function symbolTableOf(language: Language): SymbolTable {
+  let table = symbolTables.get(language);
+  if (!table) {
+    const types: string[] = [];
+    const named: boolean[] = [];
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      types.push(language.types[id] || "ERROR");
+      named.push(language.nodeTypeIsNamed(id));
+    }
+    table = { types, named, fields: language.fields.map((field) => field ?? null) };
+    symbolTables.set(language, table);
+  }
+  return table;
+}
+
 /**
- * Walks the tree once with a TreeCursor (one WASM call per step, no per-node wrapper
- * objects from web-tree-sitter) and copies the named nodes.
+ * Walks the tree once with a TreeCursor and copies the named nodes. Every cursor getter
+ * is a WASM call that marshals the cursor, so each node costs as few as possible: the
+ * symbol id gives type and named-ness, and MISSING nodes are looked for only in trees
+ * that have an error.
  */
 export function convertTree(tree: Tree, textLength: number): ConvertedTree {
+  const { types, named, fields } = symbolTableOf(tree.language);
+  const treeHasError = tree.rootNode.hasError;
   const cursor = tree.walk();
   const root: PyNode = {
     type: "module",
@@ -39,7 +67,7 @@ export function convertTree(tree: Tree, textLength: number): ConvertedTree {
     field: null,
     children: [],
     parent: null,
-    hasError: tree.rootNode.hasError,
+    hasError: treeHasError,
   };
   const comments: PyComment[] = [];
   const stack: PyNode[] = [root];
@@ -48,13 +76,16 @@ export function convertTree(tree: Tree, textLength: number): ConvertedTree {
     for (;;) {
       const parent = stack[stack.length - 1]!;
       let current = parent;
-      if (cursor.nodeIsNamed || cursor.nodeIsMissing) {
-        const type = cursor.nodeType;
-        const isError = type === "ERROR" || cursor.nodeIsMissing;
+      const typeId = cursor.nodeTypeId;
+      const isMissing = treeHasError && cursor.nodeIsMissing;
+      // ERROR's symbol id (65535) is outside the table; it is a named node.
+      const type = types[typeId] ?? "ERROR";
+      if (isMissing || (named[typeId] ?? true)) {
+        const isError = isMissing || type === "ERROR";
         current = {
-          type: cursor.nodeIsMissing ? "MISSING" : type,
+          type: isMissing ? "MISSING" : type,
           range: [cursor.startIndex, cursor.endIndex],
-          field: cursor.currentFieldName,
+          field: fields[cursor.currentFieldId] ?? null,
           children: [],
           parent,
           hasError: isError,

@@ -109,15 +109,29 @@ export class PythonSourceCode extends TextSourceCodeBase<{
     return { configs, problems };
   }
 
+  /**
+   * Enter and exit steps in document order. Iterative, so deeply nested expressions
+   * cannot overflow the stack; enter and exit of a node share one `args` array.
+   */
   override traverse(): Iterable<PythonTraversalStep> {
     if (this.#steps) return this.#steps;
     const steps: PythonTraversalStep[] = [];
-    const visit = (node: PyNode): void => {
-      steps.push(new PythonTraversalStep({ target: node, phase: 1, args: [node, node.parent] }));
-      for (const child of node.children) visit(child);
-      steps.push(new PythonTraversalStep({ target: node, phase: 2, args: [node, node.parent] }));
+    const pending: { node: PyNode; next: number; args: [PyNode, PyNode | null] }[] = [];
+    const enter = (node: PyNode): void => {
+      const args: [PyNode, PyNode | null] = [node, node.parent];
+      steps.push(new PythonTraversalStep({ target: node, phase: 1, args }));
+      pending.push({ node, next: 0, args });
     };
-    visit(this.ast);
+    enter(this.ast);
+    while (pending.length > 0) {
+      const top = pending[pending.length - 1]!;
+      if (top.next < top.node.children.length) {
+        enter(top.node.children[top.next++]!);
+      } else {
+        pending.pop();
+        steps.push(new PythonTraversalStep({ target: top.node, phase: 2, args: top.args }));
+      }
+    }
     this.#steps = steps;
     return steps;
   }
