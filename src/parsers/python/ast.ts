@@ -94,7 +94,10 @@ export function convertTree(tree: Tree, textLength: number): ConvertedTree {
         if (type === "comment") comments.push(current as PyComment);
         if (isError) markErrorAncestors(parent);
       }
-      if (cursor.gotoFirstChild()) {
+      // Anonymous nodes (tokens, `is not`) have no named descendants (node-types.json), so in a
+      // tree without errors the cursor need not look inside them: one WASM call less per token.
+      const mayHaveNamedChildren = current !== parent || treeHasError;
+      if (mayHaveNamedChildren && cursor.gotoFirstChild()) {
         stack.push(current);
         continue;
       }

@@ -23,7 +23,6 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   override ast: PyNode;
   readonly comments: PyComment[];
   readonly hasBOM: boolean;
-  #steps: PythonTraversalStep[] | undefined;
   #inlineConfigComments: PyComment[] | undefined;
   #locs = new WeakMap<PyNode, SourceLocation>();
   #rootLoc: SourceLocation;
@@ -110,29 +109,31 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   }
 
   /**
-   * Enter and exit steps in document order. Iterative, so deeply nested expressions
-   * cannot overflow the stack; enter and exit of a node share one `args` array.
+   * Enter and exit steps in document order, made lazily: ESLint iterates them once, so the
+   * steps die young instead of living (and being traced by the GC) as long as the file.
+   * Iterative, so deeply nested expressions cannot overflow the stack.
    */
   override traverse(): Iterable<PythonTraversalStep> {
-    if (this.#steps) return this.#steps;
-    const steps: PythonTraversalStep[] = [];
-    const pending: { node: PyNode; next: number; args: [PyNode, PyNode | null] }[] = [];
-    const enter = (node: PyNode): void => {
-      const args: [PyNode, PyNode | null] = [node, node.parent];
-      steps.push(new PythonTraversalStep({ target: node, phase: 1, args }));
-      pending.push({ node, next: 0, args });
+    const root = this.ast;
+    return {
+      *[Symbol.iterator](): Iterator<PythonTraversalStep> {
+        const pending: { node: PyNode; next: number; args: [PyNode, PyNode | null] }[] = [];
+        let args: [PyNode, PyNode | null] = [root, null];
+        yield new PythonTraversalStep({ target: root, phase: 1, args });
+        pending.push({ node: root, next: 0, args });
+        while (pending.length > 0) {
+          const top = pending[pending.length - 1]!;
+          if (top.next < top.node.children.length) {
+            const node = top.node.children[top.next++]!;
+            args = [node, node.parent];
+            yield new PythonTraversalStep({ target: node, phase: 1, args });
+            pending.push({ node, next: 0, args });
+          } else {
+            pending.pop();
+            yield new PythonTraversalStep({ target: top.node, phase: 2, args: top.args });
+          }
+        }
+      },
     };
-    enter(this.ast);
-    while (pending.length > 0) {
-      const top = pending[pending.length - 1]!;
-      if (top.next < top.node.children.length) {
-        enter(top.node.children[top.next++]!);
-      } else {
-        pending.pop();
-        steps.push(new PythonTraversalStep({ target: top.node, phase: 2, args: top.args }));
-      }
-    }
-    this.#steps = steps;
-    return steps;
   }
 }
