@@ -1,3 +1,6 @@
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import plugin from "../src/index.js";
 import rule from "../src/rules/no-posthog-models-import.js";
 import { fixturePath, pythonRuleTester } from "./helpers.js";
 
@@ -85,6 +88,23 @@ tester.run("no-posthog-models-import", rule as never, {
       errors: [
         { message: move("FeatureFlag", FLAGS), line: 3, column: 9 },
         { message: move("Experiment", EXPERIMENTS), line: 5, column: 9 },
+      ],
+    },
+    {
+      name: "a comment after `import (`: moved names keep their own comments (regression: the import was not seen as parenthesised)",
+      filename: logic,
+      code: "from posthog.models import (  # noqa: F401\n    FeatureFlag,  # the flag itself\n    Team,\n)\n",
+      output: `from posthog.models import (  # noqa: F401\n    Team,\n)\nfrom ${FLAGS} import (\n    FeatureFlag,  # the flag itself\n)\n`,
+      errors: [{ message: move("FeatureFlag", FLAGS), line: 2, column: 5 }],
+    },
+    {
+      name: "every name moves, to two products: the statement's own comments stay (regression: it was replaced whole)",
+      filename: logic,
+      code: "from posthog.models import (  # noqa: F401\n    # models of other products\n    FeatureFlag,  # the flag\n    Experiment,\n)  # end\n",
+      output: `from ${FLAGS} import (  # noqa: F401\n    # models of other products\n    FeatureFlag,  # the flag\n)  # end\nfrom ${EXPERIMENTS} import (\n    Experiment,\n)\n`,
+      errors: [
+        { message: move("FeatureFlag", FLAGS), line: 3 },
+        { message: move("Experiment", EXPERIMENTS), line: 4 },
       ],
     },
     {
@@ -191,4 +211,33 @@ tester.run("no-posthog-models-import", rule as never, {
       ],
     },
   ],
+});
+
+describe("robustness (found by the property tests)", () => {
+  const linter = new Linter({ configType: "flat" });
+  const config = [
+    {
+      files: ["**/*.py"],
+      plugins: { "posthog-products": plugin as never },
+      language: "posthog-products/python",
+      settings: { "posthog-products": { root: fixturePath("python-repo") } },
+      rules: { "posthog-products/no-posthog-models-import": "error" as const },
+    },
+  ];
+
+  it("does not overflow the stack on deeply nested code (the import collector was recursive)", () => {
+    const code = `from posthog.models import FeatureFlag\nx = ${"(".repeat(20_000)}1${")".repeat(20_000)}\ny = ${"[".repeat(20_000)}\n`;
+    const messages = linter.verify(code, config, logic);
+    expect(messages.map((message) => message.message)).toEqual([move("FeatureFlag", FLAGS)]);
+  });
+
+  it("a huge import: only the first report carries the (shared) fix, which still moves every name", () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `    FeatureFlag as F${i},`);
+    const code = `from posthog.models import (\n${names.join("\n")}\n    Team,\n)\n`;
+    const messages = linter.verify(code, config, logic);
+    expect(messages).toHaveLength(3000);
+    expect(messages.filter((message) => message.fix)).toHaveLength(1);
+    const { output } = linter.verifyAndFix(code, config, logic);
+    expect(output).toBe(`from posthog.models import (\n    Team,\n)\nfrom ${FLAGS} import (\n${names.join("\n")}\n)\n`);
+  });
 });

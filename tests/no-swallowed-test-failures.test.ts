@@ -1,8 +1,9 @@
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import json from "@eslint/json";
 import { ESLint, RuleTester } from "eslint";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import plugin from "../src/index.js";
 import { clearRepoIndexCache } from "../src/project/index.js";
 import { findPytestPathArguments, findSwallowedFailures, isNoOpScript } from "../src/rules/package-json/scripts.js";
@@ -547,5 +548,48 @@ describe("the recommended config", () => {
     });
     expect(result.messages).toHaveLength(1);
     expect(result.messages[0]).toMatchObject({ fatal: true, ruleId: null, line: 3, message: expect.stringMatching(/^Parsing error: /) });
+  });
+});
+
+describe("robustness (found by the property tests)", () => {
+  const lintScript = async (script: string) => {
+    const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+    const [result] = await eslint.lintText(pkg({ "backend:test": script }), { filePath: file("alpha") });
+    return result!.messages.map((message) => message.message);
+  };
+
+  it("a pytest path the OS refuses (NUL byte, longer than NAME_MAX or PATH_MAX) does not crash the rule", async () => {
+    expect(await lintScript("pytest backend/tests a\u0000b")).toEqual([]);
+    expect(await lintScript(`pytest backend/tests ${"a".repeat(5000)}`)).toEqual([]);
+    // Its first component does not exist: reported as missing, without walking 100,000 components.
+    const deep = await lintScript(`pytest backend/tests ${"a/".repeat(100_000)}`);
+    expect(deep.length).toBe(1);
+    expect(deep[0]!.endsWith("does not exist (scripts run from products/alpha/). Fix the path.")).toBe(true);
+  });
+
+  it("a pytest path outside the repository root is not looked at (no stat, no directory walk) nor reported", async () => {
+    const touched: string[] = [];
+    const spies = (["statSync", "lstatSync", "readdirSync", "existsSync", "realpathSync"] as const).map((method) => {
+      const original = (fs[method] as (...args: unknown[]) => unknown).bind(fs);
+      return vi.spyOn(fs, method).mockImplementation(((target: unknown, ...rest: unknown[]) => {
+        if (typeof target === "string") touched.push(path.resolve(target));
+        return original(target, ...rest);
+      }) as never);
+    });
+    try {
+      expect(await lintScript("pytest backend/tests ../../../../.. /etc /")).toEqual([]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const real = fs.realpathSync(ROOT);
+    expect(touched.filter((target) => target !== ROOT && !target.startsWith(ROOT + path.sep) && !target.startsWith(real + path.sep) && target !== real)).toEqual([]);
+  });
+
+  it("is linear in the number of commands of a script (100,000 commands, 100,000 redirections)", async () => {
+    const started = Date.now();
+    expect(findSwallowedFailures(`pytest backend/tests${"; echo a".repeat(100_000)}; true`).map((s) => s.text)).toEqual(["; true"]);
+    expect(tokenizeShell(`pytest backend/tests${" >a".repeat(100_000)}`)).toHaveLength(200_002);
+    expect(await lintScript(`pytest backend/tests${"; echo a".repeat(100_000)}`)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });

@@ -15,6 +15,7 @@ import {
   setIndexRefreshInterval,
   type RepoIndex,
 } from "../src/project/index.js";
+import { Confiner } from "../src/project/confine.js";
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures", "repo-basic");
 const cwd = process.cwd();
@@ -729,6 +730,12 @@ describe("file-system hazards", () => {
       readSpy.mockRestore();
       dirSpy.mockRestore();
     }
+  });
+
+  it("a path longer than PATH_MAX is confined to nothing at once (found by the property tests: one recursion per component overflowed)", () => {
+    const confiner = new Confiner(FIXTURE);
+    expect(confiner.resolve(path.join(FIXTURE, "a/".repeat(100_000), "models.py"))).toBeNull();
+    expect(confiner.resolve(path.join(FIXTURE, "products/feature_flags/backend/models.py"))?.stats.isFile()).toBe(true);
   });
 
   it.skipIf(process.platform === "win32" || process.getuid?.() === 0)("reports an unreadable apps.py", () => {

@@ -1,3 +1,6 @@
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import plugin from "../src/index.js";
 import rule from "../src/rules/string-fk-labels.js";
 import { fixturePath, pythonRuleTester } from "./helpers.js";
 
@@ -247,4 +250,46 @@ tester.run("string-fk-labels", rule as never, {
       errors: [{ message: 'Name the ForeignKey target with its app label: "experiments.ExperimentHoldout".', line: 2 }],
     },
   ],
+});
+
+describe("robustness (found by the property tests)", () => {
+  const linter = new Linter({ configType: "flat" });
+  const config = [
+    {
+      files: ["**/*.py"],
+      plugins: { "posthog-products": plugin as never },
+      language: "posthog-products/python",
+      settings: { "posthog-products": { root: fixturePath("python-repo") } },
+      rules: { "posthog-products/string-fk-labels": "error" as const },
+    },
+  ];
+
+  it("does not overflow the stack on deeply nested code or a 20,000-long attribute chain (recursive helpers)", () => {
+    const code = [
+      HEADER,
+      "from posthog.models import Team",
+      `x = ${"(".repeat(20_000)}Team${")".repeat(20_000)}`,
+      `fk = ${"a.".repeat(20_000)}ForeignKey(Team, on_delete=models.CASCADE)`,
+      "team = models.ForeignKey(Team, on_delete=models.CASCADE)",
+      "",
+    ].join("\n");
+    const messages = linter.verify(code, config, extra);
+    expect(messages.map((message) => message.message)).toEqual([
+      'Name the ForeignKey target with the string "posthog.Team", not the class Team.',
+      'Name the ForeignKey target with the string "posthog.Team", not the class Team.',
+    ]);
+  });
+
+  it("thousands of targets of one import: one report carries the group's fix, one pass converts them all and drops the import", () => {
+    const fields = Array.from({ length: 3000 }, (_, i) => `    team_${i} = models.ForeignKey(Team, on_delete=models.CASCADE)`);
+    const code = `${HEADER}from posthog.models import Organization, Team\n\n\nclass A(models.Model):\n${fields.join("\n")}\n\n\ndef f() -> Organization: ...\n`;
+    const messages = linter.verify(code, config, extra);
+    expect(messages).toHaveLength(3000);
+    expect(messages.filter((message) => message.fix)).toHaveLength(1);
+    const { output, messages: remaining } = linter.verifyAndFix(code, config, extra);
+    expect(remaining).toEqual([]);
+    expect(output).toBe(
+      `${HEADER}from posthog.models import Organization\n\n\nclass A(models.Model):\n${fields.map((field) => field.replace("(Team,", '("posthog.Team",')).join("\n")}\n\n\ndef f() -> Organization: ...\n`,
+    );
+  });
 });

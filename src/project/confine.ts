@@ -8,6 +8,9 @@ export interface Confined {
   stats: fs.Stats;
 }
 
+/** Longer than Linux's PATH_MAX: no such file can exist. */
+const MAX_PATH_LENGTH = 4096;
+
 export function isInside(root: string, real: string): boolean {
   return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
@@ -47,6 +50,8 @@ export class Confiner {
 
   /** The target's real path and stats when it exists and lies inside the root, else null. */
   resolve(target: string): Confined | null {
+    // No file system accepts longer paths; walking one (a path typed in a script) would recurse once per component.
+    if (target.length > MAX_PATH_LENGTH) return null;
     const cached = this.memo.get(target);
     if (cached !== undefined) return cached;
     const result = this.compute(target);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { JSONRuleDefinition } from "@eslint/json";
+import { Confiner } from "../project/confine.js";
 import type { RepoIndex, TachInterface } from "../project/types.js";
 import {
   CONTRACT_CHECK_SCRIPT,
@@ -26,8 +27,9 @@ export const PERMANENT_INTERFACE_MARKER = "isolation:permanent-interface";
 
 let tachLinesCache: { file: string; mtimeMs: number; lines: string[] } | null = null;
 
-function tachLines(file: string): string[] {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
+function tachLines(root: string, file: string): string[] {
+  // Only a tach.toml inside the repository (the index read nothing else).
+  const stat = new Confiner(root).resolve(file)?.stats;
   if (!stat) return [];
   if (tachLinesCache?.file !== file || tachLinesCache.mtimeMs !== stat.mtimeMs) {
     let text = "";
@@ -42,7 +44,7 @@ function tachLines(file: string): string[] {
 }
 
 function isPermanentInterface(index: RepoIndex, block: TachInterface): boolean {
-  const lines = tachLines(index.tach.file);
+  const lines = tachLines(index.root, index.tach.file);
   for (let i = block.line - 2; i >= 0; i--) {
     const line = lines[i]?.trim() ?? "";
     if (line === "") continue;
@@ -76,6 +78,11 @@ export function findLegacyLeak(index: RepoIndex, product: string): LegacyLeak | 
     }
   }
   return null;
+}
+
+/** The path exists and really is inside the repository root (no symlink out of it is followed). */
+function isInsideRoot(index: RepoIndex, target: string): boolean {
+  return new Confiner(index.root).resolve(target) !== null;
 }
 
 function toPosix(p: string): string {
@@ -150,7 +157,7 @@ const rule: JSONRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds; ExtRul
             const location = `${toPosix(path.relative(index.root, index.tach.file))}:${leak.line}`;
             report("legacyLeak", { location, pattern: leak.pattern });
           } else if (!hasFacadeFunctions) {
-            const apiExists = fs.existsSync(path.join(productDir, "backend", "facade", "api.py"));
+            const apiExists = isInsideRoot(index, path.join(productDir, "backend", "facade", "api.py"));
             report("emptyFacade", {
               facade: apiExists ? "backend/facade/api.py defines no functions" : "backend/facade/api.py does not exist",
             });
@@ -160,7 +167,7 @@ const rule: JSONRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds; ExtRul
 
         // Required only when isolated, with a real facade and (known) no legacy leak.
         if (!product.isolated || !hasFacadeFunctions || leak !== null) return;
-        const contracts = fs.existsSync(path.join(productDir, "backend", "facade", "contracts.py"))
+        const contracts = isInsideRoot(index, path.join(productDir, "backend", "facade", "contracts.py"))
           ? "backend/facade/contracts.py"
           : "backend/facade/contracts/";
         const after = doc.entries.get(TEST_SCRIPT)?.member ?? null;

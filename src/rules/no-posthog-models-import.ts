@@ -1,7 +1,7 @@
 import type { PyNode } from "../parsers/python/ast.js";
 import type { ModelInfo, RepoIndex } from "../project/types.js";
 import { getPythonFileContext, type PythonFileContext } from "./python/file-context.js";
-import { removeImportedNames, statementIndentation, type TextEdit } from "./python/import-edits.js";
+import { editsSpan, FIX_TEXT_BUDGET, removeImportedNames, statementIndentation, type TextEdit } from "./python/import-edits.js";
 import type { FromImport, ImportedName } from "./python/imports.js";
 import { lineBreakOf, lineEndOf, lineStartOf, startsLine, textOf } from "./python/syntax.js";
 import { ruleDocsUrl, type PythonRuleDefinition } from "./rule-types.js";
@@ -61,24 +61,22 @@ function newImportStatement(text: string, fromImport: FromImport, module: string
 }
 
 function buildFix(text: string, fromImport: FromImport, moves: Map<ImportedName, string>): TextEdit[] {
-  const targets = new Set(moves.values());
-  if (moves.size === fromImport.names.length && targets.size === 1) {
-    return [{ range: fromImport.moduleNode.range, text: [...targets][0]! }];
-  }
-  const lineBreak = lineBreakOf(text);
-  const indent = statementIndentation(text, fromImport.statement);
   const byModule = new Map<string, ImportedName[]>();
   for (const name of fromImport.names) {
     const module = moves.get(name);
     if (module) byModule.set(module, [...(byModule.get(module) ?? []), name]);
   }
+  // When every name moves, the statement itself takes the first destination (its module is
+  // rewritten): its comments (`import (  # noqa`, own-line comments, after `)`) and layout stay.
+  const rewrite = moves.size === fromImport.names.length ? [...byModule.keys()][0] : undefined;
+  if (rewrite !== undefined) byModule.delete(rewrite);
+  const moduleEdits: TextEdit[] = rewrite !== undefined ? [{ range: fromImport.moduleNode.range, text: rewrite }] : [];
+  if (byModule.size === 0) return moduleEdits;
+  const lineBreak = lineBreakOf(text);
+  const indent = statementIndentation(text, fromImport.statement);
   const statements = [...byModule].map(([module, names]) => newImportStatement(text, fromImport, module, names, lineBreak, indent));
   const { statement } = fromImport;
-  if (moves.size === fromImport.names.length) {
-    const separator = startsLine(text, statement.range[0]) ? lineBreak + indent : "; ";
-    return [{ range: statement.range, text: statements.join(separator) }];
-  }
-  const edits = removeImportedNames(text, fromImport, new Set(moves.keys()));
+  const edits = [...moduleEdits, ...removeImportedNames(text, fromImport, new Set([...byModule.values()].flat()))];
   const lineEnd = lineEndOf(text, statement.range[1]);
   const restOfLine = text.slice(statement.range[1], lineEnd);
   if (startsLine(text, statement.range[0]) && /^\s*(#.*)?$/u.test(restOfLine)) {
@@ -165,14 +163,18 @@ const rule: PythonRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds 
         }
       }
       const edits = moves.size > 0 ? buildFix(text, fromImport, moves) : [];
+      // Each moved name's report carries the statement's whole fix, unless that is too costly
+      // (a huge generated statement): then only the first one does.
+      const firstCarrierOnly = moves.size * editsSpan(edits) > FIX_TEXT_BUDGET;
+      let carried = false;
       for (const report of reports) {
+        const fixable = (report.messageId === "moveImport" || report.messageId === "reexportImport") && !(firstCarrierOnly && carried);
+        if (fixable) carried = true;
         context.report({
           node: report.node,
           messageId: report.messageId,
           data: report.data,
-          ...(report.messageId === "moveImport" || report.messageId === "reexportImport"
-            ? { fix: (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) }
-            : {}),
+          ...(fixable ? { fix: (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) } : {}),
         });
       }
     }

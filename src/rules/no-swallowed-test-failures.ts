@@ -173,8 +173,9 @@ const rule: JSONRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds; ExtRul
 
           for (const argument of findPytestPathArguments(commands)) {
             const absolute = path.resolve(productDir, argument.cwd, argument.path);
-            const status = pytestPathStatus(absolute);
-            if (status === "ok") continue;
+            const status = pytestPathStatus(absolute, index.root);
+            // Outside the repository (or behind a symlink leading out of it): not looked at.
+            if (status === "ok" || status === "elsewhere") continue;
             const relative = path.relative(index.root, absolute);
             const resolved = relative.startsWith("..") || path.isAbsolute(relative) ? toPosix(absolute) : toPosix(relative);
             context.report({

@@ -1,8 +1,9 @@
+import type { RuleTextEditor } from "@eslint/core";
 import type { PyNode } from "../parsers/python/ast.js";
 import type { ModelInfo } from "../project/types.js";
 import { resolveModelImport } from "../project/index.js";
 import { getPythonFileContext } from "./python/file-context.js";
-import { removeImportedNames, type TextEdit } from "./python/import-edits.js";
+import { editsSpan, FIX_TEXT_BUDGET, removeImportedNames, type TextEdit } from "./python/import-edits.js";
 import type { FromImport, ImportedName } from "./python/imports.js";
 import { parseStringTarget, resolveClassReference, type ClassReference } from "./python/model-reference.js";
 import { readRelationField, type RelationField } from "./python/relation-fields.js";
@@ -63,9 +64,11 @@ function countNameUses(text: string, ast: PyNode): Map<string, number> {
       }
       return;
     }
-    for (const child of node.children) visit(child);
+    // Without recursion: deeply nested expressions must not overflow the stack.
+    for (const child of node.children) pending.push(child);
   };
-  visit(ast);
+  const pending: PyNode[] = [ast];
+  while (pending.length > 0) visit(pending.pop()!);
   return uses;
 }
 
@@ -233,6 +236,7 @@ const rule: PythonRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds 
      * group's edits, so one fix pass converts them all and the import never dangles.
      */
     function reportClassTargets(): void {
+      if (classTargets.length === 0) return;
       const uses = countNameUses(text, sourceCode.ast);
       const byBinding = new Map<ImportedName, { fromImport: FromImport; targets: ClassTarget[] }>();
       for (const target of classTargets) {
@@ -249,22 +253,35 @@ const rule: PythonRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds 
         }
       }
       const groupEdits = new Map<FromImport, TextEdit[]>();
+      // ESLint builds each report's fix text over the fix's whole span: every report of a group
+      // carrying the group's fix costs (reports × span), quadratic in a huge generated file.
+      let carriedCost = 0;
       for (const [fromImport, names] of removable) {
         const edits = removeImportedNames(text, fromImport, names);
+        let targetCount = 0;
         for (const { targets } of [...names].map((name) => byBinding.get(name)!)) {
           for (const target of targets) edits.push(targetEdit(target));
+          targetCount += targets.length;
         }
         groupEdits.set(fromImport, edits);
+        carriedCost += targetCount * editsSpan(edits);
       }
+      // Past the budget only the first report of the first group carries a fix (one group a pass).
+      const firstCarrierOnly = carriedCost > FIX_TEXT_BUDGET;
+      let carrier: FromImport | undefined;
       for (const target of classTargets) {
         const binding = target.reference.binding;
         const group = binding && removable.get(binding.fromImport)?.has(binding.name) ? groupEdits.get(binding.fromImport) : undefined;
-        const edits = group ?? [targetEdit(target)];
+        let edits: TextEdit[] | undefined = group ?? [targetEdit(target)];
+        if (group && firstCarrierOnly) {
+          if (carrier === undefined) carrier = binding!.fromImport;
+          else edits = undefined;
+        }
         context.report({
           node: target.field.target,
           messageId: "classReference",
           data: { kind: target.field.kind, label: label(target.reference.model), name: textOf(text, target.field.target) },
-          fix: (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
+          ...(edits ? { fix: (fixer: RuleTextEditor) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) } : {}),
         });
       }
     }

@@ -1,10 +1,11 @@
-import fs from "node:fs";
 import path from "node:path";
+import { Confiner } from "../../project/confine.js";
 
 /** The `backend:test` command PostHog's products use (run from `products/<p>/`). */
 export function conventionalTestCommand(productDir: string): string {
   const testsDir = path.join(productDir, "backend", "tests");
-  const target = fs.statSync(testsDir, { throwIfNoEntry: false })?.isDirectory() ? "backend/tests" : "backend";
+  // Confined: a `tests` symlink leading out of the product is not followed.
+  const target = new Confiner(productDir).resolve(testsDir)?.stats.isDirectory() ? "backend/tests" : "backend";
   return `pytest -c ../../pytest.ini --rootdir ../.. ${target} -v --tb=short`;
 }
 

@@ -44,16 +44,24 @@ function precedingTextEnd(script: string, position: number): number {
 
 export function findSwallowedFailures(script: string, commands: ShellCommand[] = parseShell(script)): SwallowedFailure[] {
   const found: SwallowedFailure[] = [];
+  // Linear in the number of commands (a generated script can have hundreds of thousands).
+  let firstNonEmpty = -1;
+  let lastNonEmpty = -1;
+  commands.forEach((command, k) => {
+    if (isEmpty(command)) return;
+    if (firstNonEmpty === -1) firstNonEmpty = k;
+    lastNonEmpty = k;
+  });
   commands.forEach((command, k) => {
     const op = command.before;
     if (!op || isEmpty(command)) return;
-    const hasEarlierCommand = commands.slice(0, k).some((c) => !isEmpty(c));
+    const hasEarlierCommand = firstNonEmpty !== -1 && firstNonEmpty < k;
     if (!hasEarlierCommand) return;
     let swallows = false;
     if (op.value === "||") {
       swallows = isTrivialSuccess(command) || isEcho(command);
     } else if (op.value === ";" || op.value === "\n") {
-      const isLast = commands.slice(k + 1).every(isEmpty);
+      const isLast = k === lastNonEmpty;
       swallows = isLast && isTrivialSuccess(command);
     }
     if (!swallows) return;

@@ -157,7 +157,10 @@ function readRedirect(script: string, start: number, at: number, tokens: ShellTo
   let takesTarget = true;
   if (script[i] === "&") {
     // >&2, 2>&1, <&0, >&-
-    const m = /^&(\d+|-)/.exec(script.slice(i));
+    // Sticky, not `exec(script.slice(i))`: a copy of the rest of the script per redirection is quadratic.
+    const fdTarget = /&(\d+|-)/y;
+    fdTarget.lastIndex = i;
+    const m = fdTarget.exec(script);
     if (m) {
       i += m[0].length;
       takesTarget = false;

@@ -5,8 +5,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { Confiner, type Confined } from "../../project/confine.js";
 
-export type PytestPathStatus = "missing" | "no-tests" | "not-a-test-file" | "ok";
+export type PytestPathStatus = "missing" | "no-tests" | "not-a-test-file" | "ok" | "elsewhere";
 
 const TEST_FILE = /^(test_.*|.*_test)\.py$/;
 const SKIPPED_DIRS = new Set(["node_modules", "__pycache__", "site-packages"]);
@@ -47,16 +48,50 @@ function containsTestFile(dir: string): boolean {
   return false;
 }
 
-/** Status of an absolute path given to pytest. */
-export function pytestPathStatus(absolutePath: string): PytestPathStatus {
+/**
+ * Where `target` (a path under `root`) is, without following any symlink out of the root:
+ * confined (its real path inside the root), "missing" (the nearest existing ancestor inside the
+ * root is a directory without it, or a file), or "elsewhere" (behind a symlink that leads out of
+ * the root, a loop, a permission error, or a path the OS refuses, such as one with a NUL byte).
+ */
+function locate(confiner: Confiner, target: string): Confined | "missing" | "elsewhere" {
+  const found = confiner.resolve(target);
+  if (found) return found;
+  let child = target;
+  for (let dir = path.dirname(target); ; child = dir, dir = path.dirname(dir)) {
+    const parent = confiner.resolve(dir);
+    if (parent) {
+      if (!parent.stats.isDirectory()) return "missing";
+      try {
+        return fs.lstatSync(path.join(parent.real, path.basename(child)), { throwIfNoEntry: false }) ? "elsewhere" : "missing";
+      } catch {
+        return "elsewhere";
+      }
+    }
+    if (dir === confiner.root || path.dirname(dir) === dir) return "elsewhere";
+  }
+}
+
+/**
+ * Status of an absolute path given to pytest, looked at only inside the repository root `root`:
+ * "elsewhere" (not checked) when it lies outside the root, behind a symlink leading out of it,
+ * or cannot be looked at. Never throws.
+ */
+export function pytestPathStatus(absolutePath: string, root: string): PytestPathStatus {
   if (Date.now() - memoCreated > MEMO_TTL_MS) clearTestPathCache();
-  const cached = memo.get(absolutePath);
+  const key = `${root}\0${absolutePath}`;
+  const cached = memo.get(key);
   if (cached) return cached;
   let status: PytestPathStatus;
-  const stat = fs.statSync(absolutePath, { throwIfNoEntry: false });
-  if (!stat) status = "missing";
-  else if (stat.isDirectory()) status = containsTestFile(absolutePath) ? "ok" : "no-tests";
-  else status = isTestFileName(path.basename(absolutePath)) ? "ok" : "not-a-test-file";
-  memo.set(absolutePath, status);
+  const relative = path.relative(root, absolutePath);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) {
+    status = "elsewhere";
+  } else {
+    const located = locate(new Confiner(root), absolutePath);
+    if (typeof located === "string") status = located;
+    else if (located.stats.isDirectory()) status = containsTestFile(located.real) ? "ok" : "no-tests";
+    else status = isTestFileName(path.basename(absolutePath)) ? "ok" : "not-a-test-file";
+  }
+  memo.set(key, status);
   return status;
 }

@@ -8,6 +8,24 @@ export interface TextEdit {
   text: string;
 }
 
+/**
+ * Above this many characters of fix text (reports × span of the fix each one carries), reports
+ * that share one fix leave it to a single report: ESLint builds every report's fix text over the
+ * fix's whole span, which is quadratic in a huge generated file. Never reached by a hand-written one.
+ */
+export const FIX_TEXT_BUDGET = 2_000_000;
+
+/** From the first edit's start to the last edit's end. */
+export function editsSpan(edits: readonly TextEdit[]): number {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const edit of edits) {
+    start = Math.min(start, edit.range[0]);
+    end = Math.max(end, edit.range[1]);
+  }
+  return edits.length === 0 ? 0 : end - start;
+}
+
 /** End of the line break after `index` (so deleting up to it removes the whole line). */
 function afterLineBreak(text: string, index: number): number {
   if (text.startsWith("\r\n", index)) return index + 2;

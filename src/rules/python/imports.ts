@@ -88,7 +88,9 @@ export function collectImports(
         writtenModule: textOf(text, moduleNode),
         module: resolveModule(text, moduleNode, currentModule, isPackageInit),
         names,
-        parenthesized: firstName !== undefined && /\(\s*$/u.test(text.slice(moduleNode.range[1], firstName.range[0])),
+        // `import (` possibly followed by a comment (`import (  # noqa`) before the first name.
+        parenthesized:
+          firstName !== undefined && /\(\s*$/u.test(text.slice(moduleNode.range[1], firstName.range[0]).replace(/#[^\r\n]*/gu, "")),
       };
       result.fromImports.push(fromImport);
       for (const name of names) result.byLocalName.set(name.localName, { fromImport, name });
@@ -108,8 +110,10 @@ export function collectImports(
       }
       return;
     }
-    for (const child of node.children) visit(child);
+    // Children in document order, without recursion: deeply nested expressions must not overflow the stack.
+    for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
   };
-  visit(ast);
+  const pending: PyNode[] = [ast];
+  while (pending.length > 0) visit(pending.pop()!);
   return result;
 }

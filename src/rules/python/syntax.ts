@@ -77,8 +77,10 @@ export function pythonStringLiteral(value: string, quote: string): string {
 
 /** Offset of the first character of the line holding `index`. */
 export function lineStartOf(text: string, index: number): number {
-  const newline = Math.max(text.lastIndexOf("\n", index - 1), text.lastIndexOf("\r", index - 1));
-  return newline + 1;
+  // A backwards scan stops at the nearest break; lastIndexOf("\r") would scan to the top of LF files.
+  let i = index;
+  while (i > 0 && text[i - 1] !== "\n" && text[i - 1] !== "\r") i--;
+  return i;
 }
 
 /** Offset of the line break (or end of text) after `index`. */
@@ -108,15 +110,18 @@ export function lineBreakOf(text: string): string {
 
 /** Dotted text of an identifier / attribute chain (`models.ForeignKey`), or undefined for anything else. */
 export function dottedName(text: string, node: PyNode): string | undefined {
-  if (node.type === "identifier") return textOf(text, node);
-  if (node.type === "attribute") {
-    const object = childByField(node, "object");
-    const attribute = childByField(node, "attribute");
-    if (!object || !attribute) return undefined;
-    const head = dottedName(text, object);
-    return head === undefined ? undefined : `${head}.${textOf(text, attribute)}`;
+  // A loop, not recursion: `a.a.a…` chains can be thousands deep in generated or garbled code.
+  const parts: string[] = [];
+  let current: PyNode | undefined = node;
+  while (current?.type === "attribute") {
+    const attribute = childByField(current, "attribute");
+    if (!attribute) return undefined;
+    parts.push(textOf(text, attribute));
+    current = childByField(current, "object");
   }
-  return undefined;
+  if (current?.type !== "identifier") return undefined;
+  parts.push(textOf(text, current));
+  return parts.reverse().join(".");
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */

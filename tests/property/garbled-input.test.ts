@@ -1,0 +1,201 @@
+/**
+ * Bad input never crashes a lint run. Valid files of every kind the plugin reads (Python modules,
+ * the index's apps.py/models.py, products' package.json, products/db_routing.yaml, tach.toml) are
+ * damaged (truncated, bytes deleted or duplicated, stray brackets, invalid UTF-8, huge lines, deep
+ * nesting) and linted through the `ESLint` class, with `--fix` where fixes apply: ESLint must
+ * resolve, and a broken db_routing.yaml or tach.toml gives exactly one message naming the file
+ * (with line and column) in each file whose rules depend on it.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import type { ESLint } from "eslint";
+import { afterAll, describe, expect, it } from "vitest";
+import { getRepoIndex } from "../../src/project/index.js";
+import { applyMutations, mutations } from "./arbitraries/mutations.js";
+import { format, lintTarget, pythonModule, renderModule } from "./arbitraries/python.js";
+import { dbRoutingYaml, packageJson, repoSpec, tachToml, writeFile, writeRepo, type RepoSpec } from "./arbitraries/repo.js";
+import { Workspace } from "./support/lint.js";
+import { checkProperty, countCase, FUZZ, testTimeout, type Budget } from "./support/run.js";
+
+const workspace = new Workspace("posthog-products-garbled-");
+afterAll(() => workspace.dispose(), 600_000);
+
+/** A model with a relation field, in a product: no-cross-db-fk reads db_routing.yaml for it. */
+const PROBE = 'from django.db import models\n\n\nclass Probe(models.Model):\n    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)\n';
+
+let previousTree: string | undefined;
+
+function newTree(spec: RepoSpec): string {
+  if (previousTree) workspace.release(previousTree);
+  const root = (previousTree = workspace.newTreeDir());
+  writeRepo(root, spec);
+  for (const product of spec.products) writeFile(root, `products/${product.folder}/backend/probe.py`, PROBE);
+  return root;
+}
+
+function noCrash(results: ESLint.LintResult[]): void {
+  for (const result of results) {
+    // A null ruleId is a parse error (allowed: the file is broken) or a warning such as "File ignored".
+    const crashes = result.messages.filter((message) => message.ruleId === null && !/^Parsing error/u.test(message.message));
+    expect(crashes, result.filePath).toEqual([]);
+  }
+}
+
+function describeBytes(bytes: Uint8Array): string {
+  return bytes.length > 2000 ? `${bytes.length} bytes` : JSON.stringify(Buffer.from(bytes).toString("latin1"));
+}
+
+const budget = (runs: number, fuzzRuns: number): Budget => ({ runs, fuzzRuns, timeLimitMs: 8_000 });
+const pythonBudget = budget(40, 2000);
+const indexBudget = budget(25, 1200);
+const packageBudget = budget(30, 1500);
+const routingBudget = budget(30, 1500);
+const tachBudget = budget(30, 1500);
+
+describe("garbled input never crashes a lint run (property)", () => {
+  it(
+    "Python files: damaged generated modules lint and fix without throwing",
+    async () => {
+      const scenario = repoSpec.chain((spec) =>
+        fc.record({ spec: fc.constant(spec), target: lintTarget(spec), doc: pythonModule(spec), fmt: format, damage: mutations({ huge: FUZZ }) }),
+      );
+      await checkProperty(
+        "garbled-input",
+        "python files",
+        fc.asyncProperty(scenario, async ({ spec, target, doc, fmt, damage }) => {
+          countCase();
+          const root = newTree(spec);
+          const bytes = applyMutations(renderModule(doc, fmt), damage);
+          const file = writeFile(root, target.path, bytes);
+          const results = await workspace.eslint(root).lintFiles([file]);
+          noCrash(results);
+        }),
+        pythonBudget,
+      );
+    },
+    testTimeout(pythonBudget),
+  );
+
+  it(
+    "the index's Python files (apps.py, models.py, facade api.py) damaged: linting still works",
+    async () => {
+      const scenario = repoSpec.chain((spec) =>
+        fc.record({
+          spec: fc.constant(spec),
+          product: fc.constantFrom(...spec.products),
+          which: fc.constantFrom("backend/apps.py", "backend/models.py", "backend/models/__init__.py", "backend/facade/api.py", "models.py"),
+          damage: mutations({ huge: FUZZ }),
+        }),
+      );
+      await checkProperty(
+        "garbled-input",
+        "index python files",
+        fc.asyncProperty(scenario, async ({ spec, product, which, damage }) => {
+          countCase();
+          const root = newTree(spec);
+          const relative = `products/${product.folder}/${which}`;
+          const existing = path.join(root, relative);
+          const source = fs.existsSync(existing) ? fs.readFileSync(existing) : Buffer.from("from django.db import models\n\n\nclass Thing(models.Model):\n    pass\n");
+          writeFile(root, relative, applyMutations(source, damage));
+          const results = await workspace.eslint(root).lintFiles([
+            path.join(root, `products/${product.folder}/backend/probe.py`),
+            path.join(root, `products/${product.folder}/package.json`),
+          ]);
+          noCrash(results);
+        }),
+        indexBudget,
+      );
+    },
+    testTimeout(indexBudget),
+  );
+
+  it(
+    "package.json: a damaged product package.json lints (at most one parse error) and fixes without throwing",
+    async () => {
+      const scenario = repoSpec.chain((spec) =>
+        fc.record({ spec: fc.constant(spec), product: fc.constantFrom(...spec.products), crlf: fc.boolean(), damage: mutations({ huge: FUZZ }) }),
+      );
+      await checkProperty(
+        "garbled-input",
+        "package.json",
+        fc.asyncProperty(scenario, async ({ spec, product, crlf, damage }) => {
+          countCase();
+          const root = newTree(spec);
+          const text = packageJson(product);
+          const bytes = applyMutations(crlf ? text.replace(/\n/gu, "\r\n") : text, damage);
+          const file = writeFile(root, `products/${product.folder}/package.json`, bytes);
+          const others = spec.products.filter((p) => p !== product).map((p) => path.join(root, `products/${p.folder}/package.json`));
+          const results = await workspace.eslint(root).lintFiles([file, ...others]);
+          noCrash(results);
+          const own = results.find((result) => result.filePath === file)!;
+          const parseErrors = own.messages.filter((message) => message.fatal);
+          expect(parseErrors.length, describeBytes(bytes)).toBeLessThanOrEqual(1);
+        }),
+        packageBudget,
+      );
+    },
+    testTimeout(packageBudget),
+  );
+
+  it(
+    "db_routing.yaml: damaged, it gives one message naming it in each routed-model file, never a crash",
+    async () => {
+      const scenario = repoSpec
+        .filter((spec) => spec.products.some((product) => product.database))
+        .chain((spec) => fc.record({ spec: fc.constant(spec), damage: mutations({ huge: FUZZ }) }));
+      await checkProperty(
+        "garbled-input",
+        "db_routing.yaml",
+        fc.asyncProperty(scenario, async ({ spec, damage }) => {
+          countCase();
+          const root = newTree(spec);
+          const bytes = applyMutations(dbRoutingYaml(spec), damage);
+          writeFile(root, "products/db_routing.yaml", bytes);
+          const probes = spec.products.map((product) => path.join(root, `products/${product.folder}/backend/probe.py`));
+          const results = await workspace.eslint(root).lintFiles(probes);
+          noCrash(results);
+          const index = getRepoIndex(probes[0]!, { cwd: root })!;
+          const broken = index.problems.some((problem) => problem.file === path.join(root, "products/db_routing.yaml"));
+          for (const result of results) {
+            const naming = result.messages.filter((message) => message.message.includes("products/db_routing.yaml"));
+            expect(naming.length, `${result.filePath}: ${describeBytes(bytes)}`).toBe(broken ? 1 : 0);
+            if (broken) expect(naming[0]!.message).toMatch(/^products\/db_routing\.yaml:\d+:\d+ is invalid \(.+\): no-cross-db-fk cannot check/u);
+          }
+        }),
+        routingBudget,
+      );
+    },
+    testTimeout(routingBudget),
+  );
+
+  it(
+    "tach.toml: damaged, it gives one message naming it in each product package.json, never a crash",
+    async () => {
+      const scenario = repoSpec.chain((spec) => fc.record({ spec: fc.constant(spec), damage: mutations({ huge: FUZZ }) }));
+      await checkProperty(
+        "garbled-input",
+        "tach.toml",
+        fc.asyncProperty(scenario, async ({ spec, damage }) => {
+          countCase();
+          const root = newTree(spec);
+          const bytes = applyMutations(tachToml(spec), damage);
+          writeFile(root, "tach.toml", bytes);
+          const files = spec.products.map((product) => path.join(root, `products/${product.folder}/package.json`));
+          const results = await workspace.eslint(root).lintFiles(files);
+          noCrash(results);
+          const index = getRepoIndex(files[0]!, { cwd: root })!;
+          const broken = index.problems.some((problem) => problem.file === path.join(root, "tach.toml"));
+          for (const result of results) {
+            const naming = result.messages.filter((message) => message.message.includes("tach.toml:"));
+            expect(naming.length, `${result.filePath}: ${describeBytes(bytes)}`).toBe(broken ? 1 : 0);
+            if (broken) expect(naming[0]!.message).toMatch(/tach\.toml:\d+:\d+: /u);
+          }
+        }),
+        tachBudget,
+      );
+    },
+    testTimeout(tachBudget),
+  );
+});
+
