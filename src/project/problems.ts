@@ -23,3 +23,9 @@ export function errorText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n")[0]!.trim();
 }
+
+/** The problems the index recorded for one file (`products/db_routing.yaml`, `tach.toml`...). */
+export function problemsOfFile(problems: readonly ConfigProblem[], file: string): ConfigProblem[] {
+  const target = path.resolve(file);
+  return problems.filter((problem) => path.resolve(problem.file) === target);
+}

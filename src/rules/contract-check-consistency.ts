@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { JSONRuleDefinition } from "@eslint/json";
 import { Confiner } from "../project/confine.js";
+import { problemsOfFile, relativeToRoot } from "../project/problems.js";
 import type { RepoIndex, TachInterface } from "../project/types.js";
 import {
   CONTRACT_CHECK_SCRIPT,
@@ -9,7 +10,7 @@ import {
   TEST_SCRIPT,
 } from "./package-json/conventions.js";
 import { insertScript, missingScriptAnchor, rangeOf, removeMember } from "./package-json/json-ast.js";
-import { getProductPackageContext } from "./package-json/product-context.js";
+import { getProductPackageContext, locationOf } from "./package-json/product-context.js";
 import { ruleDocsUrl } from "./rule-types.js";
 
 type MessageIds = "missingContractCheck" | "notIsolated" | "legacyLeak" | "emptyFacade" | "tachUnreadable";
@@ -85,10 +86,6 @@ function isInsideRoot(index: RepoIndex, target: string): boolean {
   return new Confiner(index.root).resolve(target) !== null;
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join("/");
-}
-
 const rule: JSONRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds; ExtRuleDocs: { recommended: boolean } }> = {
   meta: {
     type: "problem",
@@ -117,10 +114,7 @@ const rule: JSONRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds; ExtRul
 
   create(context) {
     const { sourceCode } = context;
-    const locOf = (range: [number, number]) => ({
-      start: sourceCode.getLocFromIndex(range[0]),
-      end: sourceCode.getLocFromIndex(range[1]),
-    });
+    const locOf = (range: [number, number]) => locationOf(sourceCode, range);
 
     return {
       Document() {
@@ -128,7 +122,7 @@ const rule: JSONRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds; ExtRul
         if (!ctx) return;
         const { doc, product, productDir, index } = ctx;
 
-        const tachProblem = index.problems.find((problem) => path.resolve(problem.file) === path.resolve(index.tach.file));
+        const [tachProblem] = problemsOfFile(index.problems, index.tach.file);
         if (tachProblem) {
           context.report({
             loc: locOf(missingScriptAnchor(doc)),
@@ -154,7 +148,7 @@ const rule: JSONRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds; ExtRul
           if (!product.isolated) {
             report("notIsolated", {});
           } else if (leak) {
-            const location = `${toPosix(path.relative(index.root, index.tach.file))}:${leak.line}`;
+            const location = `${relativeToRoot(index.root, index.tach.file)}:${leak.line}`;
             report("legacyLeak", { location, pattern: leak.pattern });
           } else if (!hasFacadeFunctions) {
             const apiExists = isInsideRoot(index, path.join(productDir, "backend", "facade", "api.py"));

@@ -1,6 +1,6 @@
-import path from "node:path";
 import type { PyNode } from "../parsers/python/ast.js";
 import type { ConfigProblem, RepoIndex } from "../project/types.js";
+import { problemsOfFile, relativeToRoot } from "../project/problems.js";
 import { getPythonFileContext, type PythonFileContext } from "./python/file-context.js";
 import type { TextEdit } from "./python/import-edits.js";
 import { resolveRelationTarget } from "./python/model-reference.js";
@@ -57,7 +57,7 @@ function idFieldName(fieldName: string): string {
 /** The db_routing.yaml problem as `products/db_routing.yaml:3:5` and the text after that prefix. */
 function describeProblem(index: RepoIndex, problems: ConfigProblem[]): { location: string; problem: string } {
   const first = problems[0]!;
-  const relative = path.relative(index.root, first.file).split(path.sep).join("/");
+  const relative = relativeToRoot(index.root, first.file);
   const location = `${relative}:${first.line}:${first.column}`;
   let problem = first.message.startsWith(`${location}: `) ? first.message.slice(location.length + 2) : first.message;
   problem = problem.replace(/\.$/u, "");
@@ -223,8 +223,7 @@ const rule: PythonRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds 
     const app = file?.app;
     if (!file || !app) return {};
     const { index } = file;
-    const routingFile = path.resolve(index.dbRoutingFile);
-    const routingProblems = index.problems.filter((problem) => path.resolve(problem.file) === routingFile);
+    const routingProblems = problemsOfFile(index.problems, index.dbRoutingFile);
     if (index.dbRoutes.size === 0 && routingProblems.length === 0) return {};
 
     const { sourceCode } = context;

@@ -1,9 +1,10 @@
 import path from "node:path";
 import type { RuleTextEditor } from "@eslint/core";
 import type { JSONRuleDefinition } from "@eslint/json";
+import { relativeToRoot } from "../project/problems.js";
 import { conventionalTestCommand, isTestScriptName, TEST_SCRIPT } from "./package-json/conventions.js";
 import { insertScript, missingScriptAnchor, rangeOf, sourceRangeOf, type ScriptEntry } from "./package-json/json-ast.js";
-import { getProductPackageContext } from "./package-json/product-context.js";
+import { getProductPackageContext, locationOf } from "./package-json/product-context.js";
 import { findPytestPathArguments, findSwallowedFailures, isNoOpScript } from "./package-json/scripts.js";
 import { parseShell } from "./package-json/shell.js";
 import { pytestPathStatus } from "./package-json/test-files.js";
@@ -43,10 +44,6 @@ function misspeltTestScript(names: Iterable<string>): string | undefined {
   return undefined;
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join("/");
-}
-
 const rule: JSONRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds; ExtRuleDocs: { recommended: boolean } }> = {
   meta: {
     type: "problem",
@@ -81,10 +78,7 @@ const rule: JSONRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds; ExtRul
 
   create(context) {
     const { sourceCode } = context;
-    const locOf = (range: [number, number]) => ({
-      start: sourceCode.getLocFromIndex(range[0]),
-      end: sourceCode.getLocFromIndex(range[1]),
-    });
+    const locOf = (range: [number, number]) => locationOf(sourceCode, range);
 
     return {
       Document() {
@@ -176,8 +170,8 @@ const rule: JSONRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds; ExtRul
             const status = pytestPathStatus(absolute, index.root);
             // Outside the repository (or behind a symlink leading out of it): not looked at.
             if (status === "ok" || status === "elsewhere") continue;
-            const relative = path.relative(index.root, absolute);
-            const resolved = relative.startsWith("..") || path.isAbsolute(relative) ? toPosix(absolute) : toPosix(relative);
+            // Every other status is of a path inside the root.
+            const resolved = relativeToRoot(index.root, absolute);
             context.report({
               loc: locOf(sourceRangeOf(entry, argument.start, argument.end)),
               messageId:

@@ -51,3 +51,11 @@ function compute(context: MinimalContext): ProductPackageContext | null {
   if (!doc) return null;
   return { index, product, productDir: path.join(index.root, "products", parts[1]), doc };
 }
+
+/** The ESLint location of a `[start, end)` text range of the linted file. */
+export function locationOf(
+  sourceCode: { getLocFromIndex(index: number): { line: number; column: number } },
+  range: [number, number],
+): { start: { line: number; column: number }; end: { line: number; column: number } } {
+  return { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };
+}

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { RuleContext } from "@eslint/core";
 import { appOfFile, getRepoIndex, moduleOfFile } from "../../project/index.js";
+import { relativeToRoot } from "../../project/problems.js";
 import type { AppInfo, PluginSettings, RepoIndex } from "../../project/types.js";
 import type { PythonSourceCode } from "../../parsers/python/source-code.js";
 import { collectImports, type FileImports } from "./imports.js";
@@ -44,7 +45,7 @@ export function getPythonFileContext(
     result = {
       index,
       file,
-      relativePath: path.relative(index.root, file).split(path.sep).join("/"),
+      relativePath: relativeToRoot(index.root, file),
       module,
       isPackageInit,
       app: appOfFile(index, file),
