@@ -144,7 +144,7 @@ async function measure(options, report, errors, treeDir, tree, log) {
     return;
   }
   const plugin = (await import(pathToFileURL(dist("index.js")).href)).default;
-  const { getPythonParser } = await import(pathToFileURL(dist("parsers/python/tree-sitter.js")).href);
+  const { getPythonParser } = await import(pathToFileURL(dist("languages/python/tree-sitter.js")).href);
 
   // 2. Raw tree-sitter throughput: sources read up front, only parse + delete is timed.
   log("parsing every .py file with tree-sitter ...");

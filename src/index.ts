@@ -1,21 +1,22 @@
 import json from "@eslint/json";
-import type { Linter } from "eslint";
-import { createRecommendedConfig } from "./configs/recommended.js";
-import { PythonLanguage } from "./parsers/python/index.js";
+import { createConfigs, type ConfigName } from "./configs/index.js";
+import { PythonLanguage } from "./languages/python/index.js";
+import { PLUGIN_NAME, PLUGIN_NAMESPACE, PLUGIN_VERSION } from "./meta.js";
 import { rules } from "./rules/index.js";
-import { PLUGIN_NAME, PLUGIN_VERSION } from "./version.js";
+import type { Linter } from "eslint";
 
 const plugin = {
-  meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: "posthog-products" },
-  languages: { python: new PythonLanguage() },
+  meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: PLUGIN_NAMESPACE },
+  languages: { python: new PythonLanguage(), json: json.languages.json },
   rules,
-  configs: {} as { recommended: Linter.Config[] },
+  // The configs name this very object as the plugin (ESLint refuses two objects for one namespace).
+  configs: {} as Record<ConfigName, Linter.Config[]>,
 };
-
-plugin.configs.recommended = createRecommendedConfig(plugin, json);
+plugin.configs = createConfigs(plugin);
 
 export default plugin;
-export { PythonLanguage, PythonSourceCode } from "./parsers/python/index.js";
-export type { PyNode, PyComment } from "./parsers/python/index.js";
+export { PythonLanguage, PythonSourceCode } from "./languages/python/index.js";
+export type { PyNode, PyComment } from "./languages/python/index.js";
+export type { PythonRuleDefinition, ProductPackageRuleDefinition, PythonRuleVisitor } from "./rules/rule-types.js";
 /** Hash of the repository files the rules read (for cache keys); see "Cache" in the README. */
 export { repoFingerprint } from "./project/fingerprint.js";

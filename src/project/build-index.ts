@@ -1,9 +1,10 @@
 import path from "node:path";
 import { readDbRouting } from "./db-routing.js";
 import { configProblem, errorText } from "./problems.js";
-import { isPythonIdentifier } from "./python-module.js";
+import { isPythonIdentifier } from "../languages/python/syntax/index.js";
 import { readApp } from "./read-apps.js";
 import { readProducts } from "./read-products.js";
+import { readSettings } from "./read-settings.js";
 import { readTach } from "./tach.js";
 import { isSkippedDirectory, TrackedFs, type WatchedPath } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem, RepoIndex } from "./types.js";
@@ -26,8 +27,10 @@ function emptyIndex(root: string): RepoIndex {
     appsByModule: new Map(),
     modelsByName: new Map(),
     dbRoutes: new Map(),
+    dbRouting: { invalidLabels: new Map() },
     dbRoutingFile: path.join(root, "products", "db_routing.yaml"),
     tach: { file: path.join(root, "tach.toml"), exists: false, interfaces: [], modules: [] },
+    settings: {},
     problems: [],
   };
 }
@@ -95,8 +98,13 @@ export function buildRepoIndex(root: string): BuiltIndex {
     }
   }
 
+  step("the Django settings", path.join(root, "posthog", "settings"), () => {
+    index.settings = readSettings(tfs, root, problems);
+  });
   step("products/db_routing.yaml", index.dbRoutingFile, () => {
-    index.dbRoutes = readDbRouting(tfs, index.dbRoutingFile, problems);
+    const { routes, ...rest } = readDbRouting(tfs, index.dbRoutingFile, problems);
+    index.dbRoutes = routes;
+    index.dbRouting = rest;
   });
   step("tach.toml", index.tach.file, () => {
     index.tach = readTach(tfs, index.tach.file, problems);

@@ -55,14 +55,9 @@ export function getRepoIndexForRoot(root: string): RepoIndex {
 
 /**
  * The repository index for a linted file, or null when the file is not inside a repository
- * with a `products/` folder (rules then do nothing). Never throws.
+ * with a products tree (rules then do nothing). Throws a `ConfigurationError` for a bad setting.
  */
 export function getRepoIndex(filename: string, options: { cwd: string; settings?: PluginSettings }): RepoIndex | null {
-  let root: string | null;
-  try {
-    root = findRepoRoot(filename, options.cwd, options.settings);
-  } catch {
-    return null;
-  }
+  const root = findRepoRoot(filename, options.cwd, options.settings);
   return root === null ? null : getRepoIndexForRoot(root);
 }

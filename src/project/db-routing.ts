@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from "yaml";
 import { configProblem, errorText } from "./problems.js";
 import type { TrackedFs } from "./tracked-fs.js";
-import type { ConfigProblem, DbRoute } from "./types.js";
+import type { ConfigProblem, DbRoute, DbRouting } from "./types.js";
 
 interface Located {
   line: number;
@@ -16,57 +16,61 @@ interface Located {
  *     database: visual_review
  *     optional: true   # optional
  * ```
- * A missing or empty file has no routes. Invalid YAML gives one problem and no routes; a wrong
- * shape gives a problem per offending entry, and the valid entries are still used.
+ * A missing or empty file has no routes. A file that cannot be read as a list of routes (invalid
+ * YAML, another shape) gives one problem, its `failure`. An invalid entry gives a problem and is
+ * skipped, as PostHog's loader skips it; when its `app_label` is known, that label is `invalid`
+ * (with the problem), as is a label routed to two different databases (Django's check E003).
  */
-export function readDbRouting(tfs: TrackedFs, file: string, problems: ConfigProblem[]): Map<string, DbRoute> {
+export function readDbRouting(tfs: TrackedFs, file: string, problems: ConfigProblem[]): DbRouting {
   const routes = new Map<string, DbRoute>();
+  const routing: DbRouting = { routes, invalidLabels: new Map() };
   const text = tfs.readText(file);
-  if (text === undefined) return routes;
-  if (text instanceof Error) {
-    problems.push(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
-    return routes;
-  }
+  if (text === undefined) return routing;
+  const fail = (problem: ConfigProblem): DbRouting => {
+    problems.push(problem);
+    routing.failure = problem;
+    return routing;
+  };
+  if (text instanceof Error) return fail(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false });
   } catch (error) {
-    problems.push(configProblem(tfs.root, file, 1, 1, `Invalid YAML: ${errorText(error)}`));
-    return routes;
+    return fail(configProblem(tfs.root, file, 1, 1, `Invalid YAML: ${errorText(error)}`));
   }
   const at = (offset: number | undefined): Located => {
     const position = lineCounter.linePos(offset ?? 0);
     return { line: position.line, column: position.col };
   };
-  const report = (offset: number | undefined, message: string): void => {
+  const problemAt = (offset: number | undefined, message: string): ConfigProblem => {
     const { line, column } = at(offset);
-    problems.push(configProblem(tfs.root, file, line, column, message));
+    return configProblem(tfs.root, file, line, column, message);
   };
 
   const firstError = doc.errors[0];
   if (firstError) {
-    report(firstError.pos[0], `Invalid YAML: ${errorText(firstError.message.replace(/ at line \d+, column \d+:?[\s\S]*$/u, ""))}`);
-    return routes;
+    return fail(problemAt(firstError.pos[0], `Invalid YAML: ${errorText(firstError.message.replace(/ at line \d+, column \d+:?[\s\S]*$/u, ""))}`));
   }
 
   const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
   const start = (node: unknown): number | undefined => (node as Node | null | undefined)?.range?.[0];
 
   const top = resolve(doc.contents);
-  if (top === null || top === undefined || (isScalar(top) && (top.value === null || top.value === undefined))) return routes;
-  if (!isMap(top)) {
-    report(start(top), "Expected a mapping with a `routes:` list.");
-    return routes;
-  }
+  if (top === null || top === undefined || (isScalar(top) && (top.value === null || top.value === undefined))) return routing;
+  if (!isMap(top)) return fail(problemAt(start(top), "Expected a mapping with a `routes:` list."));
   const routesPair = top.items.find((pair) => isScalar(pair.key) && pair.key.value === "routes");
-  if (!routesPair) return routes;
+  if (!routesPair) return routing;
   const list = resolve(routesPair.value);
-  if (list === null || list === undefined || (isScalar(list) && (list.value === null || list.value === undefined))) return routes;
+  if (list === null || list === undefined || (isScalar(list) && (list.value === null || list.value === undefined))) return routing;
   if (!isSeq(list)) {
-    report(start(list) ?? start(routesPair.key), "`routes` must be a list of `{app_label, database, optional?}` entries.");
-    return routes;
+    return fail(problemAt(start(list) ?? start(routesPair.key), "`routes` must be a list of `{app_label, database, optional?}` entries."));
   }
+  const report = (offset: number | undefined, message: string, label?: string): void => {
+    const problem = problemAt(offset, message);
+    problems.push(problem);
+    if (label !== undefined && !routing.invalidLabels.has(label)) routing.invalidLabels.set(label, problem);
+  };
 
   for (const rawItem of list.items) {
     const item = resolve(rawItem);
@@ -75,21 +79,21 @@ export function readDbRouting(tfs: TrackedFs, file: string, problems: ConfigProb
       continue;
     }
     const field = (key: string): Pair | undefined => item.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
-    const stringField = (key: string): string | undefined => {
+    const stringField = (key: string, label?: string): string | undefined => {
       const pair = field(key);
       if (!pair) {
-        report(start(item), `Route is missing \`${key}\`.`);
+        report(start(item), `Route is missing \`${key}\`.`, label);
         return undefined;
       }
       const value = resolve(pair.value);
-      if (!isScalar(value) || typeof value.value !== "string" || value.value === "") {
-        report(start(value) ?? start(pair.key), `\`${key}\` must be a non-empty string.`);
+      if (!isScalar(value) || typeof value.value !== "string" || value.value.trim() === "") {
+        report(start(value) ?? start(pair.key), `\`${key}\` must be a non-empty string.`, label);
         return undefined;
       }
-      return value.value;
+      return value.value.trim();
     };
     const appLabel = stringField("app_label");
-    const database = stringField("database");
+    const database = stringField("database", appLabel);
     let optional = false;
     let valid = appLabel !== undefined && database !== undefined;
     const optionalPair = field("optional");
@@ -97,17 +101,20 @@ export function readDbRouting(tfs: TrackedFs, file: string, problems: ConfigProb
       const value = resolve(optionalPair.value);
       if (isScalar(value) && typeof value.value === "boolean") optional = value.value;
       else {
-        report(start(value) ?? start(optionalPair.key), "`optional` must be `true` or `false`.");
+        report(start(value) ?? start(optionalPair.key), "`optional` must be `true` or `false`.", appLabel);
         valid = false;
       }
     }
     if (!valid) continue;
-    if (routes.has(appLabel!)) {
-      const first = routes.get(appLabel!)!;
-      report(start(resolve(field("app_label")!.value)), `Duplicate route for app label "${appLabel}" (first defined on line ${first.line}).`);
+    const first = routes.get(appLabel!);
+    if (first) {
+      if (first.database !== database) {
+        const where = start(resolve(field("app_label")!.value));
+        report(where, `App label "${appLabel}" is routed to two databases ("${first.database}" on line ${first.line}, "${database}" here).`, appLabel);
+      }
       continue;
     }
     routes.set(appLabel!, { appLabel: appLabel!, database: database!, optional, line: at(start(item)).line });
   }
-  return routes;
+  return routing;
 }

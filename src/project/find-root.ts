@@ -1,14 +1,44 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isCheckDue } from "./refresh.js";
+import { ConfigurationError, settingName, shown } from "./settings.js";
 import type { PluginSettings } from "./types.js";
 
-function isDirectory(target: string): boolean {
+function statOrNull(target: string): fs.Stats | null {
   try {
-    return fs.statSync(target, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    return fs.statSync(target, { throwIfNoEntry: false }) ?? null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+function isDirectory(target: string): boolean {
+  return statOrNull(target)?.isDirectory() ?? false;
+}
+
+function listDirectories(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() || entry.isSymbolicLink())
+      .map((entry) => path.join(dir, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * `<dir>/products` is a products tree: it has `db_routing.yaml`, or a product with
+ * `backend/apps.py` or `package.json`. An empty or unrelated `products/` folder (such as
+ * `ee/clickhouse/products/`) is not one.
+ */
+export function hasProductsTree(dir: string): boolean {
+  const products = path.join(dir, "products");
+  if (!isDirectory(products)) return false;
+  if (statOrNull(path.join(products, "db_routing.yaml"))?.isFile()) return true;
+  return listDirectories(products).some(
+    (product) => statOrNull(path.join(product, "backend", "apps.py"))?.isFile() || statOrNull(path.join(product, "package.json"))?.isFile(),
+  );
 }
 
 /** Start directory → the root found from it, re-checked at the index refresh interval. */
@@ -18,23 +48,32 @@ export function clearRootLookupCache(): void {
   lookups.clear();
 }
 
+function configuredRoot(cwd: string, root: string): string {
+  const resolved = path.resolve(cwd, root);
+  const where = resolved === root ? shown(root) : `${shown(root)} (${resolved})`;
+  if (!isDirectory(resolved)) throw new ConfigurationError(`${settingName("root")} is ${where}: no such folder.`);
+  if (!hasProductsTree(resolved)) {
+    throw new ConfigurationError(
+      `${settingName("root")} is ${where}, which has no products/ tree (products/db_routing.yaml, or products/<p>/backend/apps.py or package.json).`,
+    );
+  }
+  return resolved;
+}
+
 /**
  * The repository root for a linted file: `settings.root` resolved against `cwd` when given
- * (null when it is not a directory), else the nearest ancestor directory of the file that
- * contains a `products/` directory, else null.
+ * (a {@link ConfigurationError} when it is not a repository root), else the nearest ancestor
+ * directory of the file whose `products/` is a products tree, else null.
  */
 export function findRepoRoot(filename: string, cwd: string, settings?: PluginSettings): string | null {
-  if (typeof settings?.root === "string" && settings.root !== "") {
-    const root = path.resolve(cwd, settings.root);
-    return isDirectory(root) ? root : null;
-  }
+  if (settings?.root !== undefined) return configuredRoot(cwd, settings.root);
   const start = path.dirname(path.resolve(cwd, filename));
   const now = Date.now();
   const cached = lookups.get(start);
   if (cached && !isCheckDue(cached.checkedAt, now)) return cached.root;
   let root: string | null = null;
   for (let dir = start; ; ) {
-    if (isDirectory(path.join(dir, "products"))) {
+    if (hasProductsTree(dir)) {
       root = dir;
       break;
     }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Confiner } from "./confine.js";
-import { isPythonIdentifier } from "./python-module.js";
+import { isPythonIdentifier } from "../languages/python/syntax/index.js";
 import { isSkippedDirectory } from "./tracked-fs.js";
 
 const TEST_FILE = /^(test_.*|.*_test)\.py$/u;
@@ -92,6 +92,12 @@ export function repoFingerprint(root: string, options: FingerprintOptions = {}):
   };
 
   add(path.join(base, "tach.toml"));
+  // The Django settings the index reads (AUTH_USER_MODEL).
+  add(path.join(base, "posthog", "settings.py"));
+  const settingsDir = path.join(base, "posthog", "settings");
+  for (const entry of list(settingsDir)) {
+    if (entry.name.endsWith(".py") && isFileEntry(entry, settingsDir)) add(path.join(settingsDir, entry.name));
+  }
   const productsDir = path.join(base, "products");
   add(path.join(productsDir, "db_routing.yaml"));
   for (const entry of list(base)) {

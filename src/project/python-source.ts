@@ -1,5 +1,6 @@
-import type { Node, Tree } from "web-tree-sitter";
-import { getPythonParser } from "../parsers/python/tree-sitter.js";
+import type { Tree } from "web-tree-sitter";
+import { getPythonParser } from "../languages/python/tree-sitter.js";
+import { definitionName, lineNumbers, moduleBindings, topLevelStatements } from "../languages/python/syntax/index.js";
 
 /**
  * Parses Python source with tree-sitter, hands the tree to `use`, and always frees it.
@@ -41,58 +42,34 @@ export function clearPythonExtractions(): void {
   extractions.clear();
 }
 
-/** The module-level statements, with `decorated_definition` unwrapped; ERROR subtrees skipped. */
-export function* topLevelDefinitions(tree: Tree): Generator<{ node: Node; decorated: boolean }> {
-  for (const statement of tree.rootNode.namedChildren) {
-    if (!statement || statement.type === "ERROR" || statement.isMissing) continue;
-    if (statement.type === "decorated_definition") {
-      const definition = statement.childForFieldName("definition");
-      if (definition && definition.type !== "ERROR") yield { node: definition, decorated: true };
-      continue;
+/** What the index reads of a Python module: its top-level definitions and the names it binds. */
+export interface ModuleFacts {
+  classes: { name: string; line: number }[];
+  functions: string[];
+  /** Every name the module binds when it runs (classes, functions, imports, assignments). */
+  bound: string[];
+  /** `from <level dots><rest> import *` at module level. */
+  wildcardImports: { level: number; rest: string }[];
+  /** The strings of `__all__`, when the module has one. */
+  all?: string[];
+}
+
+/** {@link ModuleFacts} of a Python file's text, memoised per file. */
+export function moduleFacts(file: string, text: string): ModuleFacts | undefined {
+  return extractPython("module-facts", file, text, (tree) => {
+    const root = tree.rootNode;
+    const facts: ModuleFacts = { classes: [], functions: [], bound: [], wildcardImports: [] };
+    const lineOf = lineNumbers(text);
+    for (const { node } of topLevelStatements(root)) {
+      const name = node.type === "class_definition" || node.type === "function_definition" ? definitionName(text, node) : undefined;
+      if (!name) continue;
+      if (node.type === "class_definition") facts.classes.push({ name, line: lineOf(node.startIndex) });
+      else facts.functions.push(name);
     }
-    yield { node: statement, decorated: false };
-  }
-}
-
-/** The identifier of a class or function definition, or undefined when it is missing/broken. */
-export function definitionName(node: Node): string | undefined {
-  const name = node.childForFieldName("name");
-  if (!name || name.type !== "identifier" || name.isMissing) return undefined;
-  return name.text;
-}
-
-const SIMPLE_ESCAPES: Record<string, string> = {
-  "\\": "\\",
-  "'": "'",
-  '"': '"',
-  a: "\x07",
-  b: "\b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "\t",
-  v: "\v",
-  "\n": "",
-};
-
-/**
- * The value of a plain Python string literal (`"x"`, `'x'`, `"""x"""`, `r"x"`, `u"x"`), or
- * undefined for f-strings, byte strings, concatenations and anything else.
- */
-export function pythonStringValue(node: Node): string | undefined {
-  if (node.type !== "string" || node.hasError) return undefined;
-  const text = node.text;
-  const match = /^([rRuU]?)('''|"""|'|")/u.exec(text);
-  if (!match) return undefined;
-  const [, prefix, quote] = match as unknown as [string, string, string];
-  const start = prefix.length + quote.length;
-  if (text.length < start + quote.length || !text.endsWith(quote)) return undefined;
-  const body = text.slice(start, text.length - quote.length);
-  if (prefix === "r" || prefix === "R") return body;
-  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/gu, (whole, escape: string) => {
-    if (escape in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[escape]!;
-    if (/^[xuU]/u.test(escape) && escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
-    if (/^[0-7]+$/u.test(escape)) return String.fromCodePoint(parseInt(escape, 8));
-    return whole;
+    const bindings = moduleBindings(text, root);
+    facts.bound = [...bindings.byName.keys()];
+    facts.wildcardImports = bindings.wildcardImports.map((fromImport) => ({ level: fromImport.level, rest: fromImport.moduleRest }));
+    if (bindings.all) facts.all = bindings.all;
+    return facts;
   });
 }

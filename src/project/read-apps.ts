@@ -1,7 +1,7 @@
 import path from "node:path";
-import type { Node } from "web-tree-sitter";
 import { configProblem, errorText } from "./problems.js";
-import { definitionName, extractPython, pythonStringValue, topLevelDefinitions } from "./python-source.js";
+import { definitionName, lastComponent, lineNumbers, stringValue, textOf, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { extractPython } from "./python-source.js";
 import { readModels } from "./read-models.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem } from "./types.js";
@@ -12,19 +12,20 @@ type AppConfigInfo = NonNullable<AppInfo["config"]>;
  * `AppConfig`, `something.AppConfig`, or a class of the same file that is itself an AppConfig
  * (`class Base(AppConfig)` then `class Config(Base)`) among a class's bases.
  */
-function extendsAppConfig(classNode: Node, configClasses: ReadonlySet<string>): boolean {
+function extendsAppConfig(text: string, classNode: SyntaxNode, configClasses: ReadonlySet<string>): boolean {
   const bases = classNode.childForFieldName("superclasses");
   if (!bases) return false;
   for (const base of bases.namedChildren) {
     if (!base) continue;
-    if (base.type === "identifier" && (base.text === "AppConfig" || configClasses.has(base.text))) return true;
-    if (base.type === "attribute" && base.childForFieldName("attribute")?.text === "AppConfig") return true;
+    if (base.type === "identifier" && (textOf(text, base) === "AppConfig" || configClasses.has(textOf(text, base)))) return true;
+    const attribute = base.type === "attribute" ? base.childForFieldName("attribute") : null;
+    if (attribute && textOf(text, attribute) === "AppConfig") return true;
   }
   return false;
 }
 
 /** `name = "..."` / `label: str = "..."` assignments directly in the class body. */
-function readAssignments(classNode: Node): Pick<AppConfigInfo, "name" | "label"> {
+function readAssignments(text: string, classNode: SyntaxNode, lineOf: (index: number) => number): Pick<AppConfigInfo, "name" | "label"> {
   const found: Pick<AppConfigInfo, "name" | "label"> = {};
   const body = classNode.childForFieldName("body");
   for (const statement of body?.namedChildren ?? []) {
@@ -34,11 +35,11 @@ function readAssignments(classNode: Node): Pick<AppConfigInfo, "name" | "label">
     const left = assignment.childForFieldName("left");
     const right = assignment.childForFieldName("right");
     if (left?.type !== "identifier" || !right) continue;
-    const key = left.text;
+    const key = textOf(text, left);
     if (key !== "name" && key !== "label") continue;
-    const value = pythonStringValue(right);
+    const value = stringValue(text, right);
     // A later assignment overrides an earlier one, as in Python.
-    if (value !== undefined) found[key] = { value, line: assignment.startPosition.row + 1 };
+    if (value !== undefined) found[key] = { value, line: lineOf(assignment.startIndex) };
   }
   return found;
 }
@@ -58,13 +59,14 @@ export function readAppConfig(
   const found = extractPython("app-config", file, text, (tree) => {
     // The first AppConfig subclass that sets `name` (Django requires it), else the first one.
     const configClasses = new Set<string>();
+    const lineOf = lineNumbers(text);
     let first: AppConfigInfo | undefined;
-    for (const { node } of topLevelDefinitions(tree)) {
-      if (node.type !== "class_definition" || !extendsAppConfig(node, configClasses)) continue;
-      const className = definitionName(node);
+    for (const { node } of topLevelStatements(tree.rootNode)) {
+      if (node.type !== "class_definition" || !extendsAppConfig(text, node, configClasses)) continue;
+      const className = definitionName(text, node);
       if (!className) continue;
       configClasses.add(className);
-      const config: AppConfigInfo = { file, className, line: node.startPosition.row + 1, ...readAssignments(node) };
+      const config: AppConfigInfo = { file, className, line: lineOf(node.startIndex), ...readAssignments(text, node, lineOf) };
       if (config.name) return config;
       first ??= config;
     }
@@ -73,8 +75,6 @@ export function readAppConfig(
   // A copy: the memoised value is shared between builds.
   return found ? structuredClone(found) : undefined;
 }
-
-const lastComponent = (dotted: string): string => dotted.slice(dotted.lastIndexOf(".") + 1);
 
 /**
  * A Django app rooted at `dir` (Python package `module`): its `apps.py` AppConfig and models.

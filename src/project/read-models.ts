@@ -1,7 +1,7 @@
 import path from "node:path";
+import { isPythonIdentifier, resolveRelativeImport } from "../languages/python/syntax/index.js";
 import { configProblem, errorText } from "./problems.js";
-import { isPythonIdentifier } from "./python-module.js";
-import { definitionName, extractPython, topLevelDefinitions } from "./python-source.js";
+import { moduleFacts, type ModuleFacts } from "./python-source.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem } from "./types.js";
 
@@ -10,25 +10,28 @@ function isTestName(name: string): boolean {
   return name === "test" || name === "tests" || name === "conftest.py" || /^test_.*\.py$/u.test(name) || /_test\.py$/u.test(name);
 }
 
-function readModelFile(tfs: TrackedFs, app: AppInfo, file: string, module: string, problems: ConfigProblem[]): void {
+/** The facts of one models module, with the module's dotted name; read classes go into `app.models`. */
+function readModelFile(tfs: TrackedFs, app: AppInfo, file: string, module: string, problems: ConfigProblem[]): ModuleFacts | undefined {
   const text = tfs.readText(file);
-  if (text === undefined) return;
+  if (text === undefined) return undefined;
   if (text instanceof Error) {
     problems.push(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
-    return;
+    return undefined;
   }
-  const classes = extractPython("top-level-classes", file, text, (tree) => {
-    const found: { name: string; line: number }[] = [];
-    for (const { node } of topLevelDefinitions(tree)) {
-      if (node.type !== "class_definition") continue;
-      const name = definitionName(node);
-      if (name) found.push({ name, line: node.startPosition.row + 1 });
+  const facts = moduleFacts(file, text);
+  for (const { name, line } of facts?.classes ?? []) {
+    if (!app.models.has(name)) {
+      app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module, file, line });
     }
-    return found;
-  });
-  for (const { name, line } of classes ?? []) {
-    if (!app.models.has(name)) app.models.set(name, { name, appLabel: app.label, definingModule: module, file, line });
   }
+  return facts;
+}
+
+interface PackageRead {
+  /** Facts of the package's `__init__.py`. */
+  init?: ModuleFacts;
+  /** Module → facts, for every module read below the package. */
+  modules: Map<string, ModuleFacts>;
 }
 
 /** Reads `<package>/__init__.py` first, then the other modules and subpackages, recursively. */
@@ -39,31 +42,62 @@ function readModelsPackage(
   module: string,
   problems: ConfigProblem[],
   seen: Set<string>,
+  read: PackageRead,
 ): void {
   const real = tfs.confine(dir);
   if (real === null || seen.has(real)) return;
   seen.add(real);
   const entries = tfs.list(dir);
   const init = entries.find((entry) => entry.isFile && entry.name === "__init__.py");
-  if (init) readModelFile(tfs, app, init.path, module, problems);
+  if (init) {
+    const facts = readModelFile(tfs, app, init.path, module, problems);
+    if (facts) read.modules.set(module, facts);
+    if (module === app.modelsModule) read.init = facts;
+  }
   for (const entry of entries) {
     if (entry === init || isTestName(entry.name)) continue;
     if (entry.isFile) {
       const match = /^(.*)\.py$/u.exec(entry.name);
-      if (match && isPythonIdentifier(match[1]!)) readModelFile(tfs, app, entry.path, `${module}.${match[1]}`, problems);
+      if (!match || !isPythonIdentifier(match[1]!)) continue;
+      const child = `${module}.${match[1]}`;
+      const facts = readModelFile(tfs, app, entry.path, child, problems);
+      if (facts) read.modules.set(child, facts);
     } else if (entry.isDirectory && isPythonIdentifier(entry.name)) {
-      readModelsPackage(tfs, app, entry.path, `${module}.${entry.name}`, problems, seen);
+      readModelsPackage(tfs, app, entry.path, `${module}.${entry.name}`, problems, seen, read);
     }
   }
 }
 
 /**
+ * The names the models package's `__init__.py` binds: what it defines or imports, and what its
+ * `from .x import *` bring (the submodule's `__all__`, else its public names).
+ */
+function packageExports(app: AppInfo, read: PackageRead): Set<string> {
+  const exported = new Set(read.init?.bound ?? []);
+  for (const { level, rest } of read.init?.wildcardImports ?? []) {
+    const source = level > 0 ? resolveRelativeImport(app.modelsModule, true, level, rest) : rest;
+    const facts = read.modules.get(source);
+    if (!facts) continue;
+    for (const name of facts.all ?? facts.bound.filter((bound) => !bound.startsWith("_"))) exported.add(name);
+  }
+  return exported;
+}
+
+/**
  * Fills `app.models` with the top-level classes of `<app>/models.py` and of every module of
  * the `<app>/models/` package (a package wins over a module of the same name in Python, but
- * both are read: a stray file still defines classes worth knowing).
+ * both are read: a stray file still defines classes worth knowing). A model of a package is
+ * imported from the package when its `__init__.py` binds the name, else from its own module.
  */
 export function readModels(tfs: TrackedFs, app: AppInfo, problems: ConfigProblem[]): void {
   const packageDir = path.join(app.dir, "models");
-  if (tfs.isDirectory(packageDir)) readModelsPackage(tfs, app, packageDir, app.modelsModule, problems, new Set());
+  if (tfs.isDirectory(packageDir)) {
+    const read: PackageRead = { modules: new Map() };
+    readModelsPackage(tfs, app, packageDir, app.modelsModule, problems, new Set(), read);
+    const exported = packageExports(app, read);
+    for (const model of app.models.values()) {
+      model.importModule = exported.has(model.name) ? app.modelsModule : model.definingModule;
+    }
+  }
   readModelFile(tfs, app, path.join(app.dir, "models.py"), app.modelsModule, problems);
 }

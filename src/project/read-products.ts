@@ -1,6 +1,6 @@
 import path from "node:path";
 import { configProblem, errorText } from "./problems.js";
-import { definitionName, extractPython, topLevelDefinitions } from "./python-source.js";
+import { moduleFacts } from "./python-source.js";
 import { readApp } from "./read-apps.js";
 import { isSkippedDirectory, type TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem, PackageJsonInfo, ProductInfo } from "./types.js";
@@ -41,17 +41,7 @@ export function readModuleFunctions(tfs: TrackedFs, file: string, problems: Conf
     problems.push(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
     return [];
   }
-  return (
-    extractPython("top-level-functions", file, text, (tree) => {
-      const names: string[] = [];
-      for (const { node } of topLevelDefinitions(tree)) {
-        if (node.type !== "function_definition") continue;
-        const name = definitionName(node);
-        if (name) names.push(name);
-      }
-      return names;
-    })?.slice() ?? []
-  );
+  return [...(moduleFacts(file, text)?.functions ?? [])];
 }
 
 const TEST_FILE = /^(test_.*|.*_test)\.py$/u;
@@ -81,6 +71,7 @@ export function readProduct(tfs: TrackedFs, dir: string, name: string, problems:
     dir,
     hasBackend,
     isolated: false,
+    hasFacadeApi: false,
     facadeApiFunctions: [],
     backendTestFiles: [],
   };
@@ -91,7 +82,10 @@ export function readProduct(tfs: TrackedFs, dir: string, name: string, problems:
     if (tfs.isDirectory(facadeDir)) {
       // List the facade folder so that contracts.py/api.py appearing or disappearing is noticed.
       tfs.list(facadeDir);
-      product.isolated = tfs.isFile(path.join(facadeDir, "contracts.py")) || tfs.isDirectory(path.join(facadeDir, "contracts"));
+      if (tfs.isFile(path.join(facadeDir, "contracts.py"))) product.contracts = "backend/facade/contracts.py";
+      else if (tfs.isDirectory(path.join(facadeDir, "contracts"))) product.contracts = "backend/facade/contracts/";
+      product.isolated = product.contracts !== undefined;
+      product.hasFacadeApi = tfs.isFile(path.join(facadeDir, "api.py"));
       product.facadeApiFunctions = readModuleFunctions(tfs, path.join(facadeDir, "api.py"), problems);
     }
     product.backendTestFiles = findTestFiles(tfs, backendDir, dir);

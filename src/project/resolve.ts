@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { AppInfo, ModelInfo, RepoIndex } from "./types.js";
 
-export { moduleOfFile, resolveRelativeImport } from "./python-module.js";
+export { moduleOfFile, resolveRelativeImport } from "../languages/python/syntax/index.js";
 
 const isWithinModule = (module: string, base: string): boolean => module === base || module.startsWith(`${base}.`);
 

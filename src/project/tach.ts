@@ -28,6 +28,12 @@ function tablesOf(value: unknown): Record<string, unknown>[] {
   return value.map((item) => (item && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : {}));
 }
 
+/**
+ * hogli exempts an `[[interfaces]]` block whose comment lines directly above the header carry
+ * this marker: a declared, permanent coupling (ClickHouse DDL used by core), not a leak.
+ */
+export const PERMANENT_INTERFACE_MARKER = "isolation:permanent-interface";
+
 function blockComments(block: TomlBlock | undefined): string[] {
   return block ? [...block.leadingComments, ...block.innerComments] : [];
 }
@@ -89,6 +95,7 @@ export function readTach(tfs: TrackedFs, file: string, problems: ConfigProblem[]
       exposeLines,
       fromLine: fromStatement?.line ?? line,
       comments: blockComments(block),
+      permanent: block?.leadingComments.some((comment) => comment.includes(PERMANENT_INTERFACE_MARKER)) ?? false,
     };
   });
 

@@ -16,6 +16,11 @@ export interface ModelInfo {
   appLabel: string;
   /** Python module the class is defined in, e.g. `products.feature_flags.backend.models` or `posthog.models.team.team`. */
   definingModule: string;
+  /**
+   * The module to import it from: the app's models package when its `__init__.py` binds the
+   * name, else the defining module (`from <package> import X` would raise ImportError).
+   */
+  importModule: string;
   /** Absolute path of the file that defines it, and the 1-based line of `class`. */
   file: string;
   line: number;
@@ -62,6 +67,10 @@ export interface ProductInfo {
   packageJson?: PackageJsonInfo;
   /** `backend/facade/contracts.py` or `backend/facade/contracts/` exists. */
   isolated: boolean;
+  /** Which of the two makes it isolated (the module wins when both exist). */
+  contracts?: "backend/facade/contracts.py" | "backend/facade/contracts/";
+  /** `backend/facade/api.py` exists. */
+  hasFacadeApi: boolean;
   /** Names of module-level functions (`def`/`async def`) in `backend/facade/api.py`. */
   facadeApiFunctions: string[];
   /** Test files (`test_*.py`, `*_test.py`) anywhere under `backend/`, as paths relative to the product dir with `/`. */
@@ -76,6 +85,16 @@ export interface DbRoute {
   optional: boolean;
   /** 1-based line of the route entry in db_routing.yaml. */
   line: number;
+}
+
+/** `products/db_routing.yaml` as the rules use it. */
+export interface DbRouting {
+  /** Valid routes by app label (the first one for a label routed twice). */
+  routes: Map<string, DbRoute>;
+  /** Labels whose route entry is invalid (no database, routed to two databases...), with the problem. */
+  invalidLabels: Map<string, ConfigProblem>;
+  /** The file could not be read as a list of routes at all (invalid YAML, another shape). */
+  failure?: ConfigProblem;
 }
 
 export interface TachInterface {
@@ -94,6 +113,8 @@ export interface TachInterface {
    * key) and inside the block, e.g. `TODO: legacy leaks — core imports these internals`.
    */
   comments?: string[];
+  /** A comment right above the header says `isolation:permanent-interface` (hogli's exemption). */
+  permanent: boolean;
 }
 
 /** A `[[modules]]` block of tach.toml. */
@@ -109,6 +130,19 @@ export interface TachModule {
   comments?: string[];
 }
 
+/** A value read from a settings module, with where it was found. */
+export interface SettingValue {
+  value: string;
+  file: string;
+  line: number;
+}
+
+/** What the index read of the Django settings (`posthog/settings`). */
+export interface SettingsInfo {
+  /** `AUTH_USER_MODEL` when assigned a plain string. */
+  authUserModel?: SettingValue;
+}
+
 export interface RepoIndex {
   /** Absolute repository root (the directory holding `products/`). */
   root: string;
@@ -119,10 +153,13 @@ export interface RepoIndex {
   appsByModule: Map<string, AppInfo>;
   /** Every model class by class name (a name may be defined in several apps). */
   modelsByName: Map<string, ModelInfo[]>;
-  /** db_routing.yaml routes by app label (empty when the file is missing, empty, or invalid). */
+  /** db_routing.yaml routes by app label (empty when the file is missing, empty, or unreadable). */
   dbRoutes: Map<string, DbRoute>;
+  /** The labels with an invalid route entry, and a failure to read the file at all. */
+  dbRouting: Omit<DbRouting, "routes">;
   dbRoutingFile: string;
   tach: { file: string; exists: boolean; interfaces: TachInterface[]; modules?: TachModule[] };
+  settings: SettingsInfo;
   /** Problems reading db_routing.yaml / tach.toml / apps.py etc. Each at most once per index build. */
   problems: ConfigProblem[];
 }
@@ -130,6 +167,8 @@ export interface RepoIndex {
 export interface PluginSettings {
   /** Repository root; relative paths are resolved against the ESLint cwd. */
   root?: string;
+  /** The user model's label, for `settings.AUTH_USER_MODEL` (default: read from `posthog/settings`, else `posthog.User`). */
+  authUserModel?: string;
   /**
    * Set by the recommended config: a hash of the repository files the rules read, so that
    * ESLint's `--cache` (keyed on the file and its config) is invalidated when one changes.

@@ -1,59 +1,19 @@
-import fs from "node:fs";
-import path from "node:path";
-import type { JSONRuleDefinition } from "@eslint/json";
-import { Confiner } from "../project/confine.js";
 import { problemsOfFile, relativeToRoot } from "../project/problems.js";
-import type { RepoIndex, TachInterface } from "../project/types.js";
+import type { ProductInfo, RepoIndex, TachInterface } from "../project/types.js";
 import {
   CONTRACT_CHECK_SCRIPT,
   CONVENTIONAL_CONTRACT_CHECK_COMMAND,
   TEST_SCRIPT,
 } from "./package-json/conventions.js";
 import { insertScript, missingScriptAnchor, rangeOf, removeMember } from "./package-json/json-ast.js";
-import { getProductPackageContext, locationOf } from "./package-json/product-context.js";
-import { ruleDocsUrl } from "./rule-types.js";
+import { defineProductPackageRule, type ProductPackageCheck } from "./define-rule.js";
 
-type MessageIds = "missingContractCheck" | "notIsolated" | "legacyLeak" | "emptyFacade" | "tachUnreadable";
+type MessageIds = "missingContractCheck" | "addContractCheck" | "notIsolated" | "legacyLeak" | "emptyFacade" | "tachUnreadable";
 
 const RULE_NAME = "contract-check-consistency";
 
 /** Public-surface prefixes of an expose pattern (compared with backslashes stripped, as hogli does). */
 const PUBLIC_SURFACE = ["backend.facade", "backend.presentation", "backend.routes"];
-
-/**
- * hogli exempts an `[[interfaces]]` block whose comment lines directly above the header carry
- * this marker: a declared, permanent coupling (ClickHouse DDL used by core), not a leak.
- */
-export const PERMANENT_INTERFACE_MARKER = "isolation:permanent-interface";
-
-let tachLinesCache: { file: string; mtimeMs: number; lines: string[] } | null = null;
-
-function tachLines(root: string, file: string): string[] {
-  // Only a tach.toml inside the repository (the index read nothing else).
-  const stat = new Confiner(root).resolve(file)?.stats;
-  if (!stat) return [];
-  if (tachLinesCache?.file !== file || tachLinesCache.mtimeMs !== stat.mtimeMs) {
-    let text = "";
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch {
-      // unreadable: no markers
-    }
-    tachLinesCache = { file, mtimeMs: stat.mtimeMs, lines: text.split(/\r?\n/) };
-  }
-  return tachLinesCache.lines;
-}
-
-function isPermanentInterface(index: RepoIndex, block: TachInterface): boolean {
-  const lines = tachLines(index.root, index.tach.file);
-  for (let i = block.line - 2; i >= 0; i--) {
-    const line = lines[i]?.trim() ?? "";
-    if (line === "") continue;
-    if (!line.startsWith("#")) return false;
-    if (line.includes(PERMANENT_INTERFACE_MARKER)) return true;
-  }
-  return false;
-}
 
 export interface LegacyLeak {
   interface: TachInterface;
@@ -70,7 +30,7 @@ export function findLegacyLeak(index: RepoIndex, product: string): LegacyLeak | 
   const module = `products.${product}`;
   for (const block of index.tach.interfaces) {
     if (block.from.length !== 1 || block.from[0].replace(/\\/g, "") !== module) continue;
-    if (isPermanentInterface(index, block)) continue;
+    if (block.permanent) continue;
     for (let i = 0; i < block.expose.length; i++) {
       const normalized = block.expose[i].replace(/\\/g, "");
       if (!PUBLIC_SURFACE.some((prefix) => normalized.startsWith(prefix))) {
@@ -81,100 +41,87 @@ export function findLegacyLeak(index: RepoIndex, product: string): LegacyLeak | 
   return null;
 }
 
-/** The path exists and really is inside the repository root (no symlink out of it is followed). */
-function isInsideRoot(index: RepoIndex, target: string): boolean {
-  return new Confiner(index.root).resolve(target) !== null;
+/**
+ * tach.toml decides only for an isolated product with a real facade (a legacy leak then forbids the
+ * script, else it is required); without one the script is forbidden whatever tach.toml says.
+ */
+function dependsOnTach(product: ProductInfo): boolean {
+  return product.isolated && product.facadeApiFunctions.length > 0;
 }
 
-const rule: JSONRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds; ExtRuleDocs: { recommended: boolean } }> = {
+type Check = ProductPackageCheck<{ RuleOptions: []; MessageIds: MessageIds }>;
+
+/** The script is present: it must go unless the product is isolated, leak-free and has a real facade. */
+function checkPresentScript({ context, doc, product, index, locOf }: Check, leak: LegacyLeak | null | undefined): void {
+  const entry = doc.entries.get(CONTRACT_CHECK_SCRIPT)!;
+  const removal = removeMember(doc.scripts!, entry.member);
+  const report = (messageId: MessageIds, data: Record<string, string>) =>
+    context.report({
+      loc: locOf(rangeOf(entry.member.name)),
+      messageId,
+      data: { product: product.name, ...data },
+      fix: (fixer) => fixer.replaceTextRange(removal.range, removal.text),
+    });
+  if (!product.isolated) report("notIsolated", {});
+  else if (leak) report("legacyLeak", { location: `${relativeToRoot(index.root, index.tach.file)}:${leak.line}`, pattern: leak.pattern });
+  else if (product.facadeApiFunctions.length === 0) {
+    report("emptyFacade", { facade: product.hasFacadeApi ? "backend/facade/api.py defines no function" : "no backend/facade/api.py" });
+  }
+}
+
+/**
+ * The script is missing: it is required when the product is isolated, with a real facade and (known)
+ * no legacy leak. Adding it is a person's decision (turbo then skips the full Django suite): a
+ * suggestion, and only when the product's tests run somewhere (`backend:test`).
+ */
+function checkMissingScript({ context, doc, product, locOf }: Check, leak: LegacyLeak | null | undefined): void {
+  if (!product.isolated || product.facadeApiFunctions.length === 0 || leak !== null) return;
+  const testScript = doc.entries.get(TEST_SCRIPT);
+  const edit = testScript ? insertScript(doc, CONTRACT_CHECK_SCRIPT, CONVENTIONAL_CONTRACT_CHECK_COMMAND, testScript.member) : null;
+  context.report({
+    loc: locOf(missingScriptAnchor(doc)),
+    messageId: "missingContractCheck",
+    data: { product: product.name },
+    suggest: edit
+      ? [{ messageId: "addContractCheck", data: { command: CONVENTIONAL_CONTRACT_CHECK_COMMAND }, fix: (fixer) => fixer.replaceTextRange(edit.range, edit.text) }]
+      : [],
+  });
+}
+
+export default defineProductPackageRule<{ RuleOptions: []; MessageIds: MessageIds }>(RULE_NAME, {
   meta: {
     type: "problem",
-    languages: ["json/json"],
     docs: {
       description:
         "Require `backend:contract-check` exactly on isolated products (contracts, a real facade, no legacy tach interface leak)",
-      url: ruleDocsUrl(RULE_NAME),
       recommended: true,
     },
     fixable: "code",
+    hasSuggestions: true,
     schema: [],
     messages: {
-      missingContractCheck:
-        'Product "{{product}}" is isolated ({{contracts}} exists), its backend/facade/api.py defines functions and tach.toml has no legacy interface leak for it, but it has no "backend:contract-check" script: turbo treats it as not isolated and runs the full Django test suite whenever it changes. Add "backend:contract-check": "{{command}}".',
-      notIsolated:
-        '"backend:contract-check" must not be set: product "{{product}}" is not isolated (it has no backend/facade/contracts.py or backend/facade/contracts/), and this script makes turbo classify it as isolated and skip the full Django test suite when it changes. Remove the script, or isolate the product first.',
-      legacyLeak:
-        '"backend:contract-check" must not be set: product "{{product}}" has a legacy interface leak ({{location}} exposes "{{pattern}}" of products.{{product}}, which is not its facade, presentation or routes), and this script makes turbo classify it as isolated and skip the full Django test suite when it changes. Remove the script until the leak is gone.',
-      emptyFacade:
-        '"backend:contract-check" must not be set: product "{{product}}" has an empty facade ({{facade}}), and this script makes turbo classify it as isolated and skip the full Django test suite when it changes. Remove the script, or give the facade its functions first.',
-      tachUnreadable:
-        'Cannot check product "{{product}}" for legacy interface leaks: {{problem}}',
+      missingContractCheck: 'Isolated product "{{product}}" has no "backend:contract-check" script: turbo runs the full Django suite when it changes.',
+      addContractCheck: 'Add "backend:contract-check": "{{command}}".',
+      notIsolated: 'Remove "backend:contract-check": "{{product}}" is not isolated (no backend/facade/contracts.py or contracts/).',
+      legacyLeak: 'Remove "backend:contract-check": {{location}} exposes "{{pattern}}", a legacy leak of "{{product}}".',
+      emptyFacade: 'Remove "backend:contract-check": the facade of "{{product}}" is empty ({{facade}}).',
+      tachUnreadable: 'Cannot tell whether "{{product}}" has a legacy interface leak: {{problem}}',
     },
   },
 
-  create(context) {
-    const { sourceCode } = context;
-    const locOf = (range: [number, number]) => locationOf(sourceCode, range);
-
-    return {
-      Document() {
-        const ctx = getProductPackageContext(context);
-        if (!ctx) return;
-        const { doc, product, productDir, index } = ctx;
-
-        const [tachProblem] = problemsOfFile(index.problems, index.tach.file);
-        if (tachProblem) {
-          context.report({
-            loc: locOf(missingScriptAnchor(doc)),
-            messageId: "tachUnreadable",
-            data: { product: product.name, problem: tachProblem.message },
-          });
-        }
-
-        const hasFacadeFunctions = product.facadeApiFunctions.length > 0;
-        const leak = tachProblem ? undefined : findLegacyLeak(index, product.name);
-        const entry = doc.entries.get(CONTRACT_CHECK_SCRIPT);
-
-        if (entry) {
-          const member = entry.member;
-          const removal = removeMember(doc.scripts!, member);
-          const report = (messageId: MessageIds, data: Record<string, string>) =>
-            context.report({
-              loc: locOf(rangeOf(member.name)),
-              messageId,
-              data: { product: product.name, ...data },
-              fix: (fixer) => fixer.replaceTextRange(removal.range, removal.text),
-            });
-          if (!product.isolated) {
-            report("notIsolated", {});
-          } else if (leak) {
-            const location = `${relativeToRoot(index.root, index.tach.file)}:${leak.line}`;
-            report("legacyLeak", { location, pattern: leak.pattern });
-          } else if (!hasFacadeFunctions) {
-            const apiExists = isInsideRoot(index, path.join(productDir, "backend", "facade", "api.py"));
-            report("emptyFacade", {
-              facade: apiExists ? "backend/facade/api.py defines no functions" : "backend/facade/api.py does not exist",
-            });
-          }
-          return;
-        }
-
-        // Required only when isolated, with a real facade and (known) no legacy leak.
-        if (!product.isolated || !hasFacadeFunctions || leak !== null) return;
-        const contracts = isInsideRoot(index, path.join(productDir, "backend", "facade", "contracts.py"))
-          ? "backend/facade/contracts.py"
-          : "backend/facade/contracts/";
-        const after = doc.entries.get(TEST_SCRIPT)?.member ?? null;
-        const edit = insertScript(doc, CONTRACT_CHECK_SCRIPT, CONVENTIONAL_CONTRACT_CHECK_COMMAND, after);
-        context.report({
-          loc: locOf(missingScriptAnchor(doc)),
-          messageId: "missingContractCheck",
-          data: { product: product.name, contracts, command: CONVENTIONAL_CONTRACT_CHECK_COMMAND },
-          fix: edit ? (fixer) => fixer.replaceTextRange(edit.range, edit.text) : null,
-        });
-      },
-    };
+  check(check) {
+    const { context, doc, product, index, locOf } = check;
+    const [tachProblem] = problemsOfFile(index.problems, index.tach.file);
+    if (tachProblem && dependsOnTach(product)) {
+      context.report({
+        loc: locOf(missingScriptAnchor(doc)),
+        messageId: "tachUnreadable",
+        data: { product: product.name, problem: tachProblem.message },
+      });
+    }
+    // Unknown (undefined) when tach.toml cannot be read.
+    const leak = tachProblem ? undefined : findLegacyLeak(index, product.name);
+    if (doc.entries.has(CONTRACT_CHECK_SCRIPT)) checkPresentScript(check, leak);
+    else checkMissingScript(check, leak);
   },
-};
-
-export default rule;
+});

@@ -11,9 +11,9 @@ import stringFkLabels from "./string-fk-labels.js";
  * `json/json` rules in the `products/*\/package.json` block.
  */
 export const rules: Record<string, RuleDefinition> = {
-  "contract-check-consistency": contractCheckConsistency as unknown as RuleDefinition,
-  "no-swallowed-test-failures": noSwallowedTestFailures as unknown as RuleDefinition,
-  "no-posthog-models-import": noPosthogModelsImport as unknown as RuleDefinition,
-  "string-fk-labels": stringFkLabels as unknown as RuleDefinition,
-  "no-cross-db-fk": noCrossDbFk as unknown as RuleDefinition,
+  "contract-check-consistency": contractCheckConsistency,
+  "no-swallowed-test-failures": noSwallowedTestFailures,
+  "no-posthog-models-import": noPosthogModelsImport,
+  "string-fk-labels": stringFkLabels,
+  "no-cross-db-fk": noCrossDbFk,
 };

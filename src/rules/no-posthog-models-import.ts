@@ -1,10 +1,12 @@
-import type { PyNode } from "../parsers/python/ast.js";
+import type { PyNode } from "../languages/python/ast.js";
+import type { FromImport, ImportedName } from "../languages/python/syntax/index.js";
 import type { ModelInfo, RepoIndex } from "../project/types.js";
-import { getPythonFileContext, type PythonFileContext } from "./python/file-context.js";
-import { editsSpan, FIX_TEXT_BUDGET, removeImportedNames, statementIndentation, type TextEdit } from "./python/import-edits.js";
-import type { FromImport, ImportedName } from "./python/imports.js";
-import { lineBreakOf, lineEndOf, lineStartOf, startsLine, textOf } from "./python/syntax.js";
-import { ruleDocsUrl, type PythonRuleDefinition } from "./rule-types.js";
+import type { PythonFileContext } from "./python/file-context.js";
+import { editsSpan, FIX_TEXT_BUDGET } from "./python/import-edits.js";
+import { moveImportedNames } from "./python/import-placement.js";
+import { absoluteModule } from "./python/name-bindings.js";
+import { applyingEdits } from "./text-edit.js";
+import { definePythonRule } from "./define-rule.js";
 
 type MessageIds = "moveImport" | "ambiguousModel" | "reexportImport" | "reexportUnresolved" | "reexportModule";
 type Options = [{ allowedPaths: string[] }];
@@ -30,70 +32,30 @@ function destinationFromPosthogModels(index: RepoIndex, name: string): Destinati
   if (candidates.length === 0) return { kind: "stay" };
   if (candidates.some((model) => !index.apps.get(model.appLabel)?.product)) return { kind: "stay" };
   if (candidates.length > 1) return { kind: "ambiguous", candidates };
-  return { kind: "move", module: index.apps.get(candidates[0]!.appLabel)!.modelsModule };
+  return { kind: "move", module: candidates[0]!.importModule };
 }
 
 /** `from products.<p>.models import X`: every name moves to the module that defines it. */
 function destinationFromReexport(index: RepoIndex, product: string, name: string): Destination {
-  const app = index.products.get(product)?.app;
-  if (app?.models.has(name)) return { kind: "move", module: app.modelsModule };
+  const own = index.products.get(product)?.app?.models.get(name);
+  if (own) return { kind: "move", module: own.importModule };
   const candidates = index.modelsByName.get(name) ?? [];
-  if (candidates.length === 1) return { kind: "move", module: index.apps.get(candidates[0]!.appLabel)!.modelsModule };
+  if (candidates.length === 1) return { kind: "move", module: candidates[0]!.importModule };
   if (candidates.length > 1) return { kind: "ambiguous", candidates };
   return { kind: "unresolved" };
 }
 
-/** The text of the new `from <module> import ...` statements for the moved names. */
-function newImportStatement(text: string, fromImport: FromImport, module: string, names: ImportedName[], lineBreak: string, indent: string): string {
-  const multiline = fromImport.parenthesized && /[\r\n]/u.test(textOf(text, fromImport.statement));
-  if (!multiline) return `from ${module} import ${names.map((name) => textOf(text, name.node)).join(", ")}`;
-  const lines = names.map((name) => {
-    const lineStart = lineStartOf(text, name.node.range[0]);
-    const lineEnd = lineEndOf(text, name.node.range[1]);
-    const aloneOnLine = startsLine(text, name.node.range[0]);
-    if (!aloneOnLine) return `${indent}    ${textOf(text, name.node)},`;
-    const line = text.slice(lineStart, lineEnd);
-    const afterName = text.slice(name.node.range[1], lineEnd);
-    // Keep the name's own line (and its comment); add the comma a parenthesised list wants.
-    return /^\s*,/u.test(afterName) ? line : text.slice(lineStart, name.node.range[1]) + "," + afterName;
-  });
-  return `from ${module} import (${lineBreak}${lines.join(lineBreak)}${lineBreak}${indent})`;
+interface PendingReport {
+  node: PyNode;
+  messageId: MessageIds;
+  data: Record<string, string>;
 }
 
-function buildFix(text: string, fromImport: FromImport, moves: Map<ImportedName, string>): TextEdit[] {
-  const byModule = new Map<string, ImportedName[]>();
-  for (const name of fromImport.names) {
-    const module = moves.get(name);
-    if (module) byModule.set(module, [...(byModule.get(module) ?? []), name]);
-  }
-  // When every name moves, the statement itself takes the first destination (its module is
-  // rewritten): its comments (`import (  # noqa`, own-line comments, after `)`) and layout stay.
-  const rewrite = moves.size === fromImport.names.length ? [...byModule.keys()][0] : undefined;
-  if (rewrite !== undefined) byModule.delete(rewrite);
-  const moduleEdits: TextEdit[] = rewrite !== undefined ? [{ range: fromImport.moduleNode.range, text: rewrite }] : [];
-  if (byModule.size === 0) return moduleEdits;
-  const lineBreak = lineBreakOf(text);
-  const indent = statementIndentation(text, fromImport.statement);
-  const statements = [...byModule].map(([module, names]) => newImportStatement(text, fromImport, module, names, lineBreak, indent));
-  const { statement } = fromImport;
-  const edits = [...moduleEdits, ...removeImportedNames(text, fromImport, new Set([...byModule.values()].flat()))];
-  const lineEnd = lineEndOf(text, statement.range[1]);
-  const restOfLine = text.slice(statement.range[1], lineEnd);
-  if (startsLine(text, statement.range[0]) && /^\s*(#.*)?$/u.test(restOfLine)) {
-    // After the statement's line, so a trailing comment (`# noqa`) stays with the original.
-    edits.push({ range: [lineEnd, lineEnd], text: statements.map((line) => lineBreak + indent + line).join("") });
-  } else {
-    edits.push({ range: [statement.range[1], statement.range[1]], text: statements.map((line) => "; " + line).join("") });
-  }
-  return edits;
-}
-
-const rule: PythonRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
+export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }>(RULE_NAME, {
   meta: {
     type: "problem",
     docs: {
-      description: "Import product models from their product (`products.<p>.backend.models`), not through `posthog.models` or a re-export module",
-      url: ruleDocsUrl(RULE_NAME),
+      description: "Disallow importing product models through `posthog.models` or a re-export module",
       recommended: true,
     },
     fixable: "code",
@@ -112,57 +74,52 @@ const rule: PythonRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds 
     ],
     defaultOptions: [{ allowedPaths: ["posthog/models/"] }],
     messages: {
-      moveImport: "Import {{name}} from its product: {{module}} (not {{from}}).",
-      ambiguousModel:
-        "{{name}} is defined in several products ({{apps}}): import it from the one you mean (not {{from}}).",
-      reexportImport: "Import {{name}} from {{module}}, where it is defined ({{from}} is a re-export module).",
-      reexportUnresolved:
-        "{{from}} is a re-export module: import {{name}} from the module that defines it (products.{{product}}.backend.models for its models).",
-      reexportModule:
-        "{{path}} is a re-export module for product models: import them from products.{{product}}.backend.models and delete this file.",
+      moveImport: "Import {{name}} from its product, {{module}}, not {{from}}.",
+      ambiguousModel: "{{name}} is a model of several products ({{apps}}): import it from the one you mean, not {{from}}.",
+      reexportImport: "Import {{name}} from {{module}}, where it is defined, not the re-export module {{from}}.",
+      reexportUnresolved: "{{from}} is a re-export module: import {{name}} from the module that defines it.",
+      reexportModule: "{{path}} re-exports product models: import them from products.{{product}}.backend.models and delete it.",
     },
-    languages: ["posthog-products/python"],
   },
 
-  create(context) {
+  create(context, file) {
     const [{ allowedPaths }] = context.options;
-    const file = getPythonFileContext(context);
-    if (!file || allowedPaths.some((prefix) => file.relativePath.startsWith(prefix))) return {};
+    if (allowedPaths.some((prefix) => file.relativePath.startsWith(prefix))) return {};
     const { text } = context.sourceCode;
 
-    function checkImport(fromImport: FromImport, fileContext: PythonFileContext): void {
-      const module = fromImport.module;
-      if (!module || fromImport.statement.hasError) return;
+    function destinationsOf(fromImport: FromImport, fileContext: PythonFileContext): { moves: Map<ImportedName, string>; reports: PendingReport[] } | undefined {
+      const module = absoluteModule(fileContext, fromImport);
+      if (!module) return undefined;
       const reexport = REEXPORT_MODULE.exec(module);
-      if (!reexport && !isPosthogModels(module)) return;
+      if (!reexport && !isPosthogModels(module)) return undefined;
       const from = fromImport.writtenModule;
       const moves = new Map<ImportedName, string>();
-      const reports: { node: PyNode; messageId: MessageIds; data: Record<string, string> }[] = [];
+      const reports: PendingReport[] = [];
       for (const name of fromImport.names) {
         const destination = reexport
           ? destinationFromReexport(fileContext.index, reexport[1]!, name.importedName)
           : destinationFromPosthogModels(fileContext.index, name.importedName);
-        const data = { name: name.importedName, from, product: reexport?.[1] ?? "" };
-        switch (destination.kind) {
-          case "move":
-            moves.set(name, destination.module);
-            reports.push({ node: name.node, messageId: reexport ? "reexportImport" : "moveImport", data: { ...data, module: destination.module } });
-            break;
-          case "ambiguous":
-            reports.push({
-              node: name.node,
-              messageId: "ambiguousModel",
-              data: { ...data, apps: destination.candidates.map((model) => model.appLabel).sort().join(", ") },
-            });
-            break;
-          case "unresolved":
-            reports.push({ node: name.node, messageId: "reexportUnresolved", data });
-            break;
-          case "stay":
-            break;
+        const data = { name: name.importedName, from };
+        const node = name.node as PyNode;
+        if (destination.kind === "move") {
+          moves.set(name, destination.module);
+          reports.push({ node, messageId: reexport ? "reexportImport" : "moveImport", data: { ...data, module: destination.module } });
+        } else if (destination.kind === "ambiguous") {
+          const apps = destination.candidates.map((model) => model.appLabel).sort().join(", ");
+          reports.push({ node, messageId: "ambiguousModel", data: { ...data, apps: apps } });
+        } else if (destination.kind === "unresolved") {
+          reports.push({ node, messageId: "reexportUnresolved", data });
         }
       }
-      const edits = moves.size > 0 ? buildFix(text, fromImport, moves) : [];
+      return { moves, reports };
+    }
+
+    function checkImport(fromImport: FromImport, fileContext: PythonFileContext): void {
+      if (fromImport.wildcard) return;
+      const found = destinationsOf(fromImport, fileContext);
+      if (!found) return;
+      const { moves, reports } = found;
+      const edits = moves.size > 0 ? moveImportedNames(text, fileContext, fromImport, moves) : [];
       // Each moved name's report carries the statement's whole fix, unless that is too costly
       // (a huge generated statement): then only the first one does.
       const firstCarrierOnly = moves.size * editsSpan(edits) > FIX_TEXT_BUDGET;
@@ -170,12 +127,7 @@ const rule: PythonRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds 
       for (const report of reports) {
         const fixable = (report.messageId === "moveImport" || report.messageId === "reexportImport") && !(firstCarrierOnly && carried);
         if (fixable) carried = true;
-        context.report({
-          node: report.node,
-          messageId: report.messageId,
-          data: report.data,
-          ...(fixable ? { fix: (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) } : {}),
-        });
+        context.report({ ...report, ...(fixable ? { fix: applyingEdits(edits) } : {}) });
       }
     }
 
@@ -193,6 +145,5 @@ const rule: PythonRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds 
       },
     };
   },
-};
+});
 
-export default rule;

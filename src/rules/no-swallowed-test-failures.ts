@@ -1,20 +1,25 @@
 import path from "node:path";
 import type { RuleTextEditor } from "@eslint/core";
-import type { JSONRuleDefinition } from "@eslint/json";
-import { relativeToRoot } from "../project/problems.js";
 import { conventionalTestCommand, isTestScriptName, TEST_SCRIPT } from "./package-json/conventions.js";
 import { insertScript, missingScriptAnchor, rangeOf, sourceRangeOf, type ScriptEntry } from "./package-json/json-ast.js";
-import { getProductPackageContext, locationOf } from "./package-json/product-context.js";
+import { findHiddenStatuses, type HiddenStatusKind } from "./package-json/exit-status.js";
 import { findPytestPathArguments, findSwallowedFailures, isNoOpScript } from "./package-json/scripts.js";
-import { parseShell } from "./package-json/shell.js";
+import { parseShell, type ShellCommand } from "./package-json/shell.js";
 import { pytestPathStatus } from "./package-json/test-files.js";
-import { ruleDocsUrl } from "./rule-types.js";
+import { editDistance } from "./did-you-mean.js";
+import { defineProductPackageRule, type ProductPackageCheck } from "./define-rule.js";
 
 type MessageIds =
   | "missingTestScript"
   | "addTestScript"
   | "renameToTestScript"
   | "swallowedFailure"
+  | "pipedStatus"
+  | "backgroundStatus"
+  | "sequenceStatus"
+  | "removePipe"
+  | "runInForeground"
+  | "chainWithAnd"
   | "noOpScript"
   | "replaceNoOp"
   | "pytestPathMissing"
@@ -23,16 +28,15 @@ type MessageIds =
 
 const RULE_NAME = "no-swallowed-test-failures";
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
+const HIDDEN_STATUS_MESSAGES: Record<HiddenStatusKind, { messageId: MessageIds; suggestion: MessageIds }> = {
+  pipe: { messageId: "pipedStatus", suggestion: "removePipe" },
+  background: { messageId: "backgroundStatus", suggestion: "runInForeground" },
+  sequence: { messageId: "sequenceStatus", suggestion: "chainWithAnd" },
+};
+
+/** Text to put inside a JSON string literal (no quotes around it). */
+function jsonStringBody(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
 }
 
 /** A script that is probably a misspelt `backend:test` (`backend:tests`, `backend-test`, `test:backend`). */
@@ -44,149 +48,111 @@ function misspeltTestScript(names: Iterable<string>): string | undefined {
   return undefined;
 }
 
-const rule: JSONRuleDefinition<{ RuleOptions: []; MessageIds: MessageIds; ExtRuleDocs: { recommended: boolean } }> = {
+type Check = ProductPackageCheck<{ RuleOptions: []; MessageIds: MessageIds }>;
+
+function reportMissingTestScript({ context, doc, product, productDir, locOf }: Check): void {
+  const command = conventionalTestCommand(productDir);
+  const edit = insertScript(doc, TEST_SCRIPT, command);
+  const misspelt = misspeltTestScript(doc.entries.keys());
+  const suggest = [];
+  if (misspelt) {
+    const range = rangeOf(doc.entries.get(misspelt)!.member.name);
+    suggest.push({ messageId: "renameToTestScript" as const, data: { name: misspelt }, fix: (fixer: RuleTextEditor) => fixer.replaceTextRange(range, JSON.stringify(TEST_SCRIPT)) });
+  }
+  if (edit) suggest.push({ messageId: "addTestScript" as const, data: { command }, fix: (fixer: RuleTextEditor) => fixer.replaceTextRange(edit.range, edit.text) });
+  context.report({ loc: locOf(missingScriptAnchor(doc)), messageId: "missingTestScript", data: { product: product.name }, suggest });
+}
+
+function reportFailureHandling({ context, locOf }: Check, entry: ScriptEntry, script: string, commands: ShellCommand[]): void {
+  for (const swallow of findSwallowedFailures(script, commands)) {
+    const removal = sourceRangeOf(entry, swallow.removeStart, swallow.removeEnd);
+    context.report({
+      loc: locOf(sourceRangeOf(entry, swallow.start, swallow.end)),
+      messageId: "swallowedFailure",
+      data: { script: entry.name, swallow: swallow.text },
+      fix: (fixer) => fixer.removeRange(removal),
+    });
+  }
+  for (const hidden of findHiddenStatuses(script, commands)) {
+    const { messageId, suggestion } = HIDDEN_STATUS_MESSAGES[hidden.kind];
+    const edit = hidden.edit;
+    const data = { script: entry.name, rest: hidden.text };
+    const fix = edit ? (fixer: RuleTextEditor) => fixer.replaceTextRange(sourceRangeOf(entry, edit.start, edit.end), jsonStringBody(edit.text)) : undefined;
+    context.report({ loc: locOf(sourceRangeOf(entry, hidden.start, hidden.end)), messageId, data, suggest: fix ? [{ messageId: suggestion, data, fix }] : [] });
+  }
+}
+
+function reportNoOp({ context, product, productDir, locOf }: Check, entry: ScriptEntry, script: string): void {
+  if (product.backendTestFiles.length === 0) return;
+  const command = conventionalTestCommand(productDir);
+  const valueRange = rangeOf(entry.value!);
+  context.report({
+    loc: locOf(valueRange),
+    messageId: "noOpScript",
+    data: {
+      script: entry.name,
+      command: script.trim(),
+      example: path.posix.basename([...product.backendTestFiles].sort()[0]!),
+    },
+    suggest: entry.name === TEST_SCRIPT ? [{ messageId: "replaceNoOp", data: { command }, fix: (fixer) => fixer.replaceTextRange(valueRange, JSON.stringify(command)) }] : [],
+  });
+}
+
+const PATH_MESSAGES = { missing: "pytestPathMissing", "no-tests": "pytestPathWithoutTests", "not-a-test-file": "pytestPathNotTestFile" } as const;
+
+function reportPytestPaths({ context, product, productDir, index, locOf }: Check, entry: ScriptEntry, commands: ShellCommand[]): void {
+  for (const argument of findPytestPathArguments(commands)) {
+    const status = pytestPathStatus(path.resolve(productDir, argument.cwd, argument.path), index.root);
+    // Outside the repository (or behind a symlink leading out of it): not looked at.
+    if (status === "ok" || status === "elsewhere") continue;
+    context.report({
+      loc: locOf(sourceRangeOf(entry, argument.start, argument.end)),
+      messageId: PATH_MESSAGES[status],
+      data: { script: entry.name, path: argument.value, product: product.name },
+    });
+  }
+}
+
+export default defineProductPackageRule<{ RuleOptions: []; MessageIds: MessageIds }>(RULE_NAME, {
   meta: {
     type: "problem",
-    languages: ["json/json"],
     docs: {
       description:
         "Require products with a backend to have a `backend:test` script that runs their tests and cannot pass when they fail",
-      url: ruleDocsUrl(RULE_NAME),
       recommended: true,
     },
     fixable: "code",
     hasSuggestions: true,
     schema: [],
     messages: {
-      missingTestScript:
-        'Product "{{product}}" has a backend/ folder but no "backend:test" script: turbo cannot discover the product\'s backend tests, so CI never runs them. Add a "backend:test" script that runs pytest on them.',
+      missingTestScript: 'Product "{{product}}" has a backend/ but no "backend:test" script, so CI never runs its tests: add one.',
       addTestScript: 'Add "backend:test": "{{command}}".',
       renameToTestScript: 'Rename "{{name}}" to "backend:test".',
-      swallowedFailure:
-        '"{{script}}" swallows test failures with "{{swallow}}": CI would pass with failing tests. Remove "{{swallow}}".',
-      noOpScript:
-        '"{{script}}" is a no-op ("{{command}}") but products/{{product}}/backend/ contains test files (e.g. {{example}}): CI would never run them. Make the script run pytest on them.',
+      swallowedFailure: '"{{script}}" swallows test failures with "{{swallow}}": remove it.',
+      pipedStatus: '"{{script}}" pipes pytest into "{{rest}}": sh reports the last command\'s status, so failing tests pass.',
+      backgroundStatus: '"{{script}}" runs pytest in the background ("{{rest}}"): its failures are lost.',
+      sequenceStatus: '"{{script}}" runs "{{rest}}" after pytest: the script ends with that status, not pytest\'s.',
+      removePipe: 'Remove "{{rest}}".',
+      runInForeground: 'Run pytest in the foreground (remove "{{rest}}").',
+      chainWithAnd: "Chain the commands with && instead.",
+      noOpScript: '"{{script}}" is a no-op ("{{command}}") but backend/ has tests (e.g. {{example}}): make it run pytest.',
       replaceNoOp: 'Replace it with "{{command}}".',
-      pytestPathMissing:
-        '"{{script}}" runs pytest on "{{path}}", but {{resolved}} does not exist (scripts run from products/{{product}}/). Fix the path.',
-      pytestPathWithoutTests:
-        '"{{script}}" runs pytest on "{{path}}", but {{resolved}} contains no test files (test_*.py or *_test.py): pytest would collect nothing. Point it at the product\'s tests.',
-      pytestPathNotTestFile:
-        '"{{script}}" runs pytest on "{{path}}", but {{resolved}} is not a test file (test_*.py or *_test.py): pytest would collect nothing from it. Point it at the product\'s tests.',
+      pytestPathMissing: '"{{script}}" runs pytest on "{{path}}", which does not exist (scripts run from products/{{product}}/).',
+      pytestPathWithoutTests: '"{{script}}" runs pytest on "{{path}}", which holds no test files (test_*.py or *_test.py).',
+      pytestPathNotTestFile: '"{{script}}" runs pytest on "{{path}}", which is not a test file (test_*.py or *_test.py).',
     },
   },
 
-  create(context) {
-    const { sourceCode } = context;
-    const locOf = (range: [number, number]) => locationOf(sourceCode, range);
-
-    return {
-      Document() {
-        const ctx = getProductPackageContext(context);
-        if (!ctx) return;
-        const { doc, product, productDir, index } = ctx;
-
-        if (product.hasBackend && !doc.entries.has(TEST_SCRIPT)) {
-          const command = conventionalTestCommand(productDir);
-          const edit = insertScript(doc, TEST_SCRIPT, command);
-          const misspelt = misspeltTestScript(doc.entries.keys());
-          context.report({
-            loc: locOf(missingScriptAnchor(doc)),
-            messageId: "missingTestScript",
-            data: { product: product.name },
-            suggest: [
-              ...(misspelt
-                ? [
-                    {
-                      messageId: "renameToTestScript" as const,
-                      data: { name: misspelt },
-                      fix: (fixer: RuleTextEditor) =>
-                        fixer.replaceTextRange(rangeOf(doc.entries.get(misspelt)!.member.name), JSON.stringify(TEST_SCRIPT)),
-                    },
-                  ]
-                : []),
-              ...(edit
-                ? [
-                    {
-                      messageId: "addTestScript" as const,
-                      data: { command },
-                      fix: (fixer: RuleTextEditor) => fixer.replaceTextRange(edit.range, edit.text),
-                    },
-                  ]
-                : []),
-            ],
-          });
-        }
-
-        for (const entry of doc.entries.values()) {
-          if (!isTestScriptName(entry.name) || !entry.decoded) continue;
-          checkScript(entry);
-        }
-
-        function checkScript(entry: ScriptEntry): void {
-          const script = entry.decoded!.value;
-          const commands = parseShell(script);
-
-          for (const swallow of findSwallowedFailures(script, commands)) {
-            const removal = sourceRangeOf(entry, swallow.removeStart, swallow.removeEnd);
-            context.report({
-              loc: locOf(sourceRangeOf(entry, swallow.start, swallow.end)),
-              messageId: "swallowedFailure",
-              data: { script: entry.name, swallow: swallow.text },
-              fix: (fixer) => fixer.removeRange(removal),
-            });
-          }
-
-          if (isNoOpScript(script, commands)) {
-            if (product.backendTestFiles.length > 0) {
-              const command = conventionalTestCommand(productDir);
-              const valueRange = rangeOf(entry.value!);
-              context.report({
-                loc: locOf(valueRange),
-                messageId: "noOpScript",
-                data: {
-                  script: entry.name,
-                  command: script.trim(),
-                  product: product.name,
-                  example: [...product.backendTestFiles].sort()[0],
-                },
-                suggest:
-                  entry.name === TEST_SCRIPT
-                    ? [
-                        {
-                          messageId: "replaceNoOp",
-                          data: { command },
-                          fix: (fixer) => fixer.replaceTextRange(valueRange, JSON.stringify(command)),
-                        },
-                      ]
-                    : [],
-              });
-            }
-            return;
-          }
-
-          for (const argument of findPytestPathArguments(commands)) {
-            const absolute = path.resolve(productDir, argument.cwd, argument.path);
-            const status = pytestPathStatus(absolute, index.root);
-            // Outside the repository (or behind a symlink leading out of it): not looked at.
-            if (status === "ok" || status === "elsewhere") continue;
-            // Every other status is of a path inside the root.
-            const resolved = relativeToRoot(index.root, absolute);
-            context.report({
-              loc: locOf(sourceRangeOf(entry, argument.start, argument.end)),
-              messageId:
-                status === "missing"
-                  ? "pytestPathMissing"
-                  : status === "no-tests"
-                    ? "pytestPathWithoutTests"
-                    : "pytestPathNotTestFile",
-              data: { script: entry.name, path: argument.value, resolved, product: product.name },
-            });
-          }
-        }
-      },
-    };
+  check(check) {
+    const { doc, product } = check;
+    if (product.hasBackend && !doc.entries.has(TEST_SCRIPT)) reportMissingTestScript(check);
+    for (const entry of doc.entries.values()) {
+      if (!isTestScriptName(entry.name) || !entry.decoded) continue;
+      const script = entry.decoded.value;
+      const commands = parseShell(script);
+      reportFailureHandling(check, entry, script, commands);
+      if (isNoOpScript(script, commands)) reportNoOp(check, entry, script);
+      else reportPytestPaths(check, entry, commands);
+    }
   },
-};
-
-export default rule;
+});

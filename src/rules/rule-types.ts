@@ -1,21 +1,27 @@
 import type { RuleVisitor } from "@eslint/core";
+import type { JSONRuleDefinition } from "@eslint/json";
 import type { CustomRuleDefinitionType, CustomRuleTypeDefinitions, CustomRuleVisitorWithExit } from "@eslint/plugin-kit";
-import type { PyNode } from "../parsers/python/ast.js";
-import type { PythonSourceCode } from "../parsers/python/source-code.js";
+import type { PyNode } from "../languages/python/ast.js";
+import type { PythonLanguageOptions } from "../languages/python/language.js";
+import type { PythonSourceCode } from "../languages/python/source-code.js";
+import { REPOSITORY_URL } from "../meta.js";
 
 /** Visitor keyed by tree-sitter node types (`class_definition`, `call`, `import_from_statement`...). */
 export interface PythonRuleVisitor
   extends RuleVisitor,
     CustomRuleVisitorWithExit<{ [nodeType: string]: ((node: PyNode, parent?: PyNode | null) => void) | undefined }> {}
 
-export interface RuleDocs {
+export type RuleDocs = {
   /** Included in `configs.recommended`. */
   recommended: boolean;
-}
+};
 
-export type PythonRuleDefinition<Options extends Partial<CustomRuleTypeDefinitions> = {}> = CustomRuleDefinitionType<
+/** The options a rule definition is typed with: its options tuple and message ids. */
+export type RuleTypeOptions = Partial<Pick<CustomRuleTypeDefinitions, "RuleOptions" | "MessageIds">>;
+
+export type PythonRuleDefinition<Options extends RuleTypeOptions = {}> = CustomRuleDefinitionType<
   {
-    LangOptions: Record<string, never>;
+    LangOptions: PythonLanguageOptions;
     Code: PythonSourceCode;
     Visitor: PythonRuleVisitor;
     Node: PyNode;
@@ -23,9 +29,9 @@ export type PythonRuleDefinition<Options extends Partial<CustomRuleTypeDefinitio
   Options & { ExtRuleDocs: RuleDocs }
 >;
 
-const REPO_URL = "https://github.com/posthog-products/eslint-plugin-posthog-products";
+export type ProductPackageRuleDefinition<Options extends RuleTypeOptions = {}> = JSONRuleDefinition<Options & { ExtRuleDocs: RuleDocs }>;
 
 /** `meta.docs.url` for a rule: its page in docs/rules/. */
 export function ruleDocsUrl(ruleName: string): string {
-  return `${REPO_URL}/blob/main/docs/rules/${ruleName}.md`;
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleName}.md`;
 }

@@ -11,21 +11,30 @@ export function oracleFor(spec: RepoSpec, target: LintTarget, doc: PyDoc): Oracl
         products: spec.products.map((product) => (product === target.product ? { ...product, models: [] } : product)),
       }
     : spec;
-  const defining = definingModules(effective, target.indexedAs ? [{ module: target.indexedAs, names: fileClasses }] : []);
-  const labelOfModule = new Map<string, string>([
+  const generated = target.indexedAs?.endsWith(".generated")
+    ? { module: target.indexedAs, names: fileClasses, package: target.indexedAs.slice(0, -".generated".length), entry: "generated.py" }
+    : target.indexedAs
+      ? { module: target.indexedAs, names: fileClasses }
+      : undefined;
+  const defining = definingModules(effective, generated ? [generated] : []);
+  const labelOfPackage = new Map<string, string>([
     ["posthog.models", "posthog"],
     ["ee.models", "ee"],
   ]);
   const productModules = new Map<string, string>();
   for (const product of spec.products) {
-    labelOfModule.set(modelsModuleOf(product), product.label);
+    labelOfPackage.set(modelsModuleOf(product), product.label);
     productModules.set(product.folder, modelsModuleOf(product));
   }
+  const labelOf = (module: string): string | undefined => {
+    for (const [prefix, label] of labelOfPackage) if (module === prefix || module.startsWith(`${prefix}.`)) return label;
+    return undefined;
+  };
   const parts = target.path.replace(/\.py$/u, "").split("/");
   const fileAppLabel = target.product?.label ?? (parts[0] === "posthog" ? "posthog" : parts[0] === "ee" ? "ee" : undefined);
   return {
     definingModules: defining,
-    labelOfModule,
+    labelOf,
     productModules,
     fileModule: parts.join("."),
     ...(fileAppLabel ? { fileAppLabel } : {}),

@@ -19,13 +19,13 @@ export interface ExampleTree {
 }
 
 /**
- * A fresh copy of examples/posthog-mini under tests/.tmp/ (never the example itself), with an
- * `eslint.config.js` (by default the user one-liner).
+ * A fresh copy of examples/posthog-mini (or of another tree, `source`) under tests/.tmp/ (never
+ * the original), with an `eslint.config.js` (by default the user one-liner).
  */
-export function copyExampleTree(prefix: string, config: string = USER_CONFIG): ExampleTree {
+export function copyExampleTree(prefix: string, config: string = USER_CONFIG, source: string = EXAMPLE_DIR): ExampleTree {
   fs.mkdirSync(TMP_ROOT, { recursive: true });
   const dir = fs.mkdtempSync(path.join(TMP_ROOT, `${prefix}-`));
-  fs.cpSync(EXAMPLE_DIR, dir, { recursive: true, filter: (source) => !source.includes(`${path.sep}__pycache__`) });
+  fs.cpSync(source, dir, { recursive: true, filter: (entry) => !entry.includes(`${path.sep}__pycache__`) });
   fs.writeFileSync(path.join(dir, "eslint.config.js"), config);
   const file = (relative: string): string => path.join(dir, ...relative.split("/"));
   return {

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { parseShell, type ShellCommand, type ShellWord } from "./shell.js";
 
-/** Failures swallowed by `|| true`, `|| exit 0`, `|| :`, `|| echo …`, or a final `; true` / `; exit 0` / `; :`. */
+/** Failures swallowed by `|| true`, `|| exit 0`, `|| :`, `|| echo …`, or a final `; true` / `; exit 0` / `; :` / `; echo …`. */
 export interface SwallowedFailure {
   /** The swallowing part as written, operator included: `|| true`, `; exit 0`, `|| echo 'skip'`. */
   text: string;
@@ -30,6 +30,11 @@ function isTrivialSuccess(command: ShellCommand): boolean {
 
 function isEcho(command: ShellCommand): boolean {
   return command.words[0]?.value === "echo";
+}
+
+/** `true`, `:`, `exit 0` or `echo …`: a command that always succeeds and runs nothing. */
+export function alwaysSucceeds(command: ShellCommand): boolean {
+  return isTrivialSuccess(command) || isEcho(command);
 }
 
 function isEmpty(command: ShellCommand): boolean {
@@ -62,11 +67,11 @@ export function findSwallowedFailures(script: string, commands: ShellCommand[] =
       swallows = isTrivialSuccess(command) || isEcho(command);
     } else if (op.value === ";" || op.value === "\n") {
       const isLast = k === lastNonEmpty;
-      swallows = isLast && isTrivialSuccess(command);
+      swallows = isLast && alwaysSucceeds(command);
     }
     if (!swallows) return;
     found.push({
-      text: script.slice(op.start, command.end),
+      text: script.slice(op.start, command.end).replace(/\s+/gu, " ").trim(),
       start: op.start,
       end: command.end,
       removeStart: precedingTextEnd(script, op.start),

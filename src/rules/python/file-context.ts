@@ -2,9 +2,20 @@ import path from "node:path";
 import type { RuleContext } from "@eslint/core";
 import { appOfFile, getRepoIndex, moduleOfFile } from "../../project/index.js";
 import { relativeToRoot } from "../../project/problems.js";
-import type { AppInfo, PluginSettings, RepoIndex } from "../../project/types.js";
-import type { PythonSourceCode } from "../../parsers/python/source-code.js";
-import { collectImports, type FileImports } from "./imports.js";
+import { readPluginSettings } from "../../project/settings.js";
+import type { AppInfo, RepoIndex } from "../../project/types.js";
+import type { PythonSourceCode } from "../../languages/python/source-code.js";
+import { collectImports, moduleBindings, type ImportStatements, type ModuleBindings } from "../../languages/python/syntax/index.js";
+
+/** The user model when neither the settings nor `posthog/settings` say otherwise. */
+export const DEFAULT_USER_MODEL = "posthog.User";
+
+const MIGRATION = /(?:^|\/)migrations\/[^/]+\.pyi?$/u;
+
+/** A generated Django migration (`<app>/migrations/<name>.py`). */
+export function isMigrationPath(relativePath: string): boolean {
+  return MIGRATION.test(relativePath);
+}
 
 /** What the rules know about the Python file being linted. */
 export interface PythonFileContext {
@@ -16,40 +27,46 @@ export interface PythonFileContext {
   /** Dotted module of the file (`products.x.backend.models`), null outside the root. */
   module: string | null;
   isPackageInit: boolean;
+  isMigration: boolean;
   /** The Django app the file belongs to. */
   app?: AppInfo;
-  imports: FileImports;
+  /** Every import statement of the file. */
+  imports: ImportStatements;
+  /** The names the module binds when it runs. */
+  bindings: ModuleBindings;
+  /** The label `settings.AUTH_USER_MODEL` stands for. */
+  userModel: string;
 }
 
 const cache = new WeakMap<PythonSourceCode, PythonFileContext | null>();
 
-export function pluginSettings(context: { settings?: Record<string, unknown> }): PluginSettings | undefined {
-  return context.settings?.["posthog-products"] as PluginSettings | undefined;
-}
-
 /**
- * The repository context for a Python file, shared by every rule linting it.
- * Null when the file is not inside a repository with a `products/` folder.
+ * The repository context for a Python file, shared by every rule linting it. Null when the file
+ * is not inside a repository with a products tree; throws a `ConfigurationError` for a bad setting.
  */
 export function getPythonFileContext(
   context: Pick<RuleContext, "cwd" | "physicalFilename" | "settings"> & { sourceCode: PythonSourceCode },
 ): PythonFileContext | null {
   const { sourceCode } = context;
+  const settings = readPluginSettings(context.settings);
   if (cache.has(sourceCode)) return cache.get(sourceCode)!;
   const file = path.resolve(context.cwd, context.physicalFilename);
-  const index = getRepoIndex(file, { cwd: context.cwd, settings: pluginSettings(context) });
+  const index = getRepoIndex(file, { cwd: context.cwd, settings });
   let result: PythonFileContext | null = null;
   if (index) {
-    const module = moduleOfFile(index.root, file);
-    const isPackageInit = path.basename(file) === "__init__.py";
+    const relativePath = relativeToRoot(index.root, file);
+    const imports = collectImports(sourceCode.text, sourceCode.ast);
     result = {
       index,
       file,
-      relativePath: relativeToRoot(index.root, file),
-      module,
-      isPackageInit,
+      relativePath,
+      module: moduleOfFile(index.root, file),
+      isPackageInit: path.basename(file) === "__init__.py",
+      isMigration: isMigrationPath(relativePath),
       app: appOfFile(index, file),
-      imports: collectImports(sourceCode.text, sourceCode.ast, module, isPackageInit),
+      imports,
+      bindings: moduleBindings(sourceCode.text, sourceCode.ast, imports),
+      userModel: settings.authUserModel ?? index.settings.authUserModel?.value ?? DEFAULT_USER_MODEL,
     };
   }
   cache.set(sourceCode, result);

@@ -1,12 +1,15 @@
-import type { PyNode } from "../../parsers/python/ast.js";
-import type { FromImport, ImportedName } from "./imports.js";
-import { indentationAt, lineEndOf, lineStartOf, startsLine } from "./syntax.js";
-
-/** A text replacement: ESLint's `fixer.replaceTextRange(range, text)`. */
-export interface TextEdit {
-  range: [number, number];
-  text: string;
-}
+import {
+  afterLineBreak,
+  childNodes,
+  indentationAt,
+  lineEndOf,
+  lineStartOf,
+  startsLine,
+  type FromImport,
+  type ImportedName,
+  type SyntaxNode,
+} from "../../languages/python/syntax/index.js";
+import type { TextEdit } from "../text-edit.js";
 
 /**
  * Above this many characters of fix text (reports × span of the fix each one carries), reports
@@ -26,18 +29,17 @@ export function editsSpan(edits: readonly TextEdit[]): number {
   return edits.length === 0 ? 0 : end - start;
 }
 
-/** End of the line break after `index` (so deleting up to it removes the whole line). */
-function afterLineBreak(text: string, index: number): number {
-  if (text.startsWith("\r\n", index)) return index + 2;
-  if (text[index] === "\n" || text[index] === "\r") return index + 1;
-  return index;
+/** The name sits alone on its line: `    Name,  # comment`. */
+function isAloneOnLine(text: string, name: SyntaxNode): boolean {
+  if (!startsLine(text, name.startIndex)) return false;
+  const rest = text.slice(name.endIndex, lineEndOf(text, name.endIndex));
+  return /^\s*,?\s*(#.*)?$/u.test(rest);
 }
 
-/** The name sits alone on its line: `    Name,  # comment`. */
-function isAloneOnLine(text: string, name: PyNode): boolean {
-  if (!startsLine(text, name.range[0])) return false;
-  const rest = text.slice(name.range[1], lineEndOf(text, name.range[1]));
-  return /^\s*,?\s*(#.*)?$/u.test(rest);
+/** The statement fills its lines (nothing but a comment after it). */
+export function fillsItsLines(text: string, statement: SyntaxNode): boolean {
+  const rest = text.slice(statement.endIndex, lineEndOf(text, statement.endIndex));
+  return startsLine(text, statement.startIndex) && /^\s*(#.*)?$/u.test(rest);
 }
 
 /**
@@ -45,16 +47,16 @@ function isAloneOnLine(text: string, name: PyNode): boolean {
  * comment on them); when it is the only statement of a block, it becomes `pass` so the
  * block stays valid; after `;` or before `;` only the statement and one `;` go.
  */
-export function removeStatement(text: string, statement: PyNode): TextEdit {
-  const [start, end] = statement.range;
+export function removeStatement(text: string, statement: SyntaxNode): TextEdit {
+  const start = statement.startIndex;
+  const end = statement.endIndex;
   const block = statement.parent;
-  const siblings = block ? block.children.filter((child) => child.type !== "comment") : [];
-  if (block && block.type === "block" && siblings.length === 1) {
+  if (block && block.type === "block" && childNodes(block).length === 1) {
     return { range: [start, end], text: "pass" };
   }
   const lineEnd = lineEndOf(text, end);
   const restOfLine = text.slice(end, lineEnd);
-  if (startsLine(text, start) && /^\s*(#.*)?$/u.test(restOfLine)) {
+  if (fillsItsLines(text, statement)) {
     const removedStart = lineStartOf(text, start);
     let removedEnd = afterLineBreak(text, lineEnd);
     // Between two blank lines, take one of them too, so the gap does not grow.
@@ -85,19 +87,19 @@ export function removeImportedNames(text: string, fromImport: FromImport, remove
   names.forEach((name, index) => {
     if (!remove.has(name)) return;
     if (fromImport.parenthesized && isAloneOnLine(text, name.node)) {
-      const start = lineStartOf(text, name.node.range[0]);
-      edits.push({ range: [start, afterLineBreak(text, lineEndOf(text, name.node.range[1]))], text: "" });
+      const start = lineStartOf(text, name.node.startIndex);
+      edits.push({ range: [start, afterLineBreak(text, lineEndOf(text, name.node.endIndex))], text: "" });
       return;
     }
     if (index < lastKeptIndex) {
-      edits.push({ range: [name.node.range[0], names[index + 1]!.node.range[0]], text: "" });
+      edits.push({ range: [name.node.startIndex, names[index + 1]!.node.startIndex], text: "" });
     }
   });
   // Names after the last kept one: drop "<sep> name" back to the end of the last kept name.
   const inline = trailingRemoved.filter((name) => !(fromImport.parenthesized && isAloneOnLine(text, name.node)));
   if (inline.length > 0) {
     const lastKept = names[lastKeptIndex]!;
-    edits.push({ range: [lastKept.node.range[1], inline[inline.length - 1]!.node.range[1]], text: "" });
+    edits.push({ range: [lastKept.node.endIndex, inline[inline.length - 1]!.node.endIndex], text: "" });
   }
   return mergeAdjacent(edits);
 }
@@ -116,16 +118,7 @@ function mergeAdjacent(edits: TextEdit[]): TextEdit[] {
   return merged;
 }
 
-/** Applies edits (non-overlapping) to a piece of text that starts at `offset` in the file. */
-export function applyEdits(source: string, offset: number, edits: readonly TextEdit[]): string {
-  let result = source;
-  for (const edit of [...edits].sort((a, b) => b.range[0] - a.range[0])) {
-    result = result.slice(0, edit.range[0] - offset) + edit.text + result.slice(edit.range[1] - offset);
-  }
-  return result;
-}
-
 /** Indentation of the statement's first line, for statements inserted next to it. */
-export function statementIndentation(text: string, statement: PyNode): string {
-  return indentationAt(text, statement.range[0]);
+export function statementIndentation(text: string, statement: SyntaxNode): string {
+  return indentationAt(text, statement.startIndex);
 }

@@ -1,9 +1,8 @@
-import type { PyNode } from "../../parsers/python/ast.js";
+import { dottedName, lastComponent, stringValue, type SyntaxNode } from "../../languages/python/syntax/index.js";
 import { resolveModelImport } from "../../project/index.js";
 import type { ModelInfo } from "../../project/types.js";
 import type { PythonFileContext } from "./file-context.js";
-import type { FromImport, ImportedName } from "./imports.js";
-import { childByField, dottedName, stringLiteralValue, textOf } from "./syntax.js";
+import { bindingAt, type ImportBinding } from "./name-bindings.js";
 
 /** How a relation target written as a string reads. */
 export type StringTarget =
@@ -27,70 +26,74 @@ export function parseStringTarget(value: string): StringTarget {
   return { kind: "path", module: parts.slice(0, -1).join("."), name: parts[parts.length - 1]! };
 }
 
-/** A class reference (`FeatureFlag`, `ff_models.FeatureFlag`) resolved to the model it names. */
+/** The models of Django's contrib apps, by the module that defines them; their label is `<app>.<Model>`. */
+const CONTRIB_MODELS: ReadonlyMap<string, { app: string; models: ReadonlySet<string> }> = new Map([
+  ["django.contrib.auth.models", { app: "auth", models: new Set(["User", "Group", "Permission"]) }],
+  ["django.contrib.contenttypes.models", { app: "contenttypes", models: new Set(["ContentType"]) }],
+  ["django.contrib.sites.models", { app: "sites", models: new Set(["Site"]) }],
+  ["django.contrib.admin.models", { app: "admin", models: new Set(["LogEntry"]) }],
+  ["django.contrib.sessions.models", { app: "sessions", models: new Set(["Session"]) }],
+  ["django.contrib.redirects.models", { app: "redirects", models: new Set(["Redirect"]) }],
+  ["django.contrib.flatpages.models", { app: "flatpages", models: new Set(["FlatPage"]) }],
+]);
+
+/** `contenttypes` for `ContentType` from `django.contrib.contenttypes.models`; undefined for anything else. */
+export function contribAppLabel(module: string, name: string): string | undefined {
+  const contrib = CONTRIB_MODELS.get(module);
+  return contrib?.models.has(name) ? contrib.app : undefined;
+}
+
+/** A class reference (`FeatureFlag`, `ff_models.FeatureFlag`, `settings.AUTH_USER_MODEL`) resolved to the model it names. */
 export type ClassReference =
-  | { kind: "model"; model: ModelInfo; binding?: { fromImport: FromImport; name: ImportedName } }
+  /** A model with a label; `binding` when a `from … import` of this file binds the name. */
+  | { kind: "model"; appLabel: string; name: string; model?: ModelInfo; binding?: ImportBinding }
+  /** A class defined in this file. */
+  | { kind: "local"; appLabel?: string; name: string; model?: ModelInfo }
+  /** `settings.AUTH_USER_MODEL`. */
+  | { kind: "user-model"; appLabel: string; name: string }
   | { kind: "ambiguous"; name: string; candidates: ModelInfo[] }
   | { kind: "unresolved"; name?: string };
 
-function topLevelClassNames(text: string, ast: PyNode): Map<string, PyNode> {
-  const classes = new Map<string, PyNode>();
-  for (const statement of ast.children) {
-    const definition = statement.type === "decorated_definition" ? childByField(statement, "definition") : statement;
-    if (definition?.type !== "class_definition" || definition.hasError) continue;
-    const name = childByField(definition, "name");
-    if (name) classes.set(textOf(text, name), definition);
-  }
-  return classes;
-}
-
-const localClassCache = new WeakMap<PyNode, Map<string, PyNode>>();
-
-function fromResolution(found: { model?: ModelInfo; candidates: ModelInfo[] }, name: string): ClassReference {
-  if (found.model) return { kind: "model", model: found.model };
+function fromModule(file: PythonFileContext, module: string, name: string, binding?: ImportBinding): ClassReference {
+  const contrib = contribAppLabel(module, name);
+  if (contrib) return { kind: "model", appLabel: contrib, name, ...(binding ? { binding } : {}) };
+  const found = resolveModelImport(file.index, module, name);
+  if (found.model) return { kind: "model", appLabel: found.model.appLabel, name, model: found.model, ...(binding ? { binding } : {}) };
   if (found.candidates.length > 1) return { kind: "ambiguous", name, candidates: found.candidates };
   return { kind: "unresolved", name };
 }
 
-/** Resolves a class reference through same-file classes and the file's imports (absolute and relative). */
-export function resolveClassReference(file: PythonFileContext, text: string, ast: PyNode, node: PyNode): ClassReference {
-  const written = dottedName(text, node);
+function userModel(file: PythonFileContext): ClassReference {
+  const [appLabel, name] = file.userModel.split(".") as [string, string];
+  return { kind: "user-model", appLabel, name };
+}
+
+/** Resolves a class reference through the file's classes and imports (absolute and relative). */
+export function resolveClassReference(file: PythonFileContext, source: string, node: SyntaxNode): ClassReference {
+  const written = dottedName(source, node);
   if (!written) return { kind: "unresolved" };
   const parts = written.split(".");
   const head = parts[0]!;
-  const name = parts[parts.length - 1]!;
+  const name = lastComponent(written);
+  if (name === "AUTH_USER_MODEL") return userModel(file);
+  const binding = bindingAt(file, source, head, node);
 
   if (parts.length === 1) {
-    let local = localClassCache.get(ast);
-    if (!local) localClassCache.set(ast, (local = topLevelClassNames(text, ast)));
-    const localClass = local.get(head);
-    if (localClass && file.app) {
-      const model = file.app.models.get(head);
-      if (model) return { kind: "model", model };
-      const line = text.slice(0, localClass.range[0]).split(/\r\n|\r|\n/u).length;
-      return {
-        kind: "model",
-        model: { name: head, appLabel: file.app.label, definingModule: file.module ?? "", file: file.file, line },
-      };
+    if (binding?.kind === "class") {
+      const model = file.app?.models.get(head);
+      return { kind: "local", name: head, ...(file.app ? { appLabel: file.app.label } : {}), ...(model ? { model } : {}) };
     }
-    const binding = file.imports.byLocalName.get(head);
-    if (!binding || !binding.fromImport.module) return { kind: "unresolved", name };
-    const resolved = fromResolution(resolveModelImport(file.index, binding.fromImport.module, binding.name.importedName), name);
-    return resolved.kind === "model" ? { ...resolved, binding } : resolved;
+    if (binding?.kind !== "from-import" || !binding.module) return { kind: "unresolved", name };
+    return fromModule(file, binding.module, binding.binding.name.importedName, binding.binding);
   }
 
   // Attribute chain: `alias.Model` where alias is an imported module, or `pkg.mod.Model` after `import pkg.mod`.
-  const fromBinding = file.imports.byLocalName.get(head);
-  if (fromBinding?.fromImport.module) {
-    const module = [fromBinding.fromImport.module, fromBinding.name.importedName, ...parts.slice(1, -1)].join(".");
-    return fromResolution(resolveModelImport(file.index, module, name), name);
+  if (binding?.kind === "from-import" && binding.module) {
+    return fromModule(file, [binding.module, binding.binding.name.importedName, ...parts.slice(1, -1)].join("."), name);
   }
-  const moduleBinding = file.imports.moduleBindings.find((binding) => binding.localName === head);
-  if (moduleBinding) {
-    const module = moduleBinding.bindsTopPackage
-      ? parts.slice(0, -1).join(".")
-      : [moduleBinding.module, ...parts.slice(1, -1)].join(".");
-    return fromResolution(resolveModelImport(file.index, module, name), name);
+  if (binding?.kind === "import") {
+    const module = binding.bindsTopPackage ? parts.slice(0, -1).join(".") : [binding.module, ...parts.slice(1, -1)].join(".");
+    return fromModule(file, module, name);
   }
   return { kind: "unresolved", name };
 }
@@ -98,12 +101,11 @@ export function resolveClassReference(file: PythonFileContext, text: string, ast
 /** The app label and model name a relation target points at, however it is written; undefined when unknown. */
 export function resolveRelationTarget(
   file: PythonFileContext,
-  text: string,
-  ast: PyNode,
-  target: PyNode,
+  source: string,
+  target: SyntaxNode,
 ): { appLabel: string; name: string; model?: ModelInfo } | undefined {
   if (target.type === "string") {
-    const value = stringLiteralValue(text, target);
+    const value = stringValue(source, target);
     if (value === undefined) return undefined;
     const parsed = parseStringTarget(value);
     switch (parsed.kind) {
@@ -112,11 +114,7 @@ export function resolveRelationTarget(
       case "bare":
         return file.app ? { appLabel: file.app.label, name: parsed.name, model: file.app.models.get(parsed.name) } : undefined;
       case "label":
-        return {
-          appLabel: parsed.appLabel,
-          name: parsed.name,
-          model: file.index.apps.get(parsed.appLabel)?.models.get(parsed.name),
-        };
+        return { appLabel: parsed.appLabel, name: parsed.name, model: file.index.apps.get(parsed.appLabel)?.models.get(parsed.name) };
       case "path": {
         const found = resolveModelImport(file.index, parsed.module, parsed.name);
         return found.model ? { appLabel: found.model.appLabel, name: parsed.name, model: found.model } : undefined;
@@ -125,8 +123,14 @@ export function resolveRelationTarget(
         return undefined;
     }
   }
-  const reference = resolveClassReference(file, text, ast, target);
-  return reference.kind === "model"
-    ? { appLabel: reference.model.appLabel, name: reference.model.name, model: reference.model }
-    : undefined;
+  const reference = resolveClassReference(file, source, target);
+  switch (reference.kind) {
+    case "model":
+    case "user-model":
+      return { appLabel: reference.appLabel, name: reference.name, ...("model" in reference ? { model: reference.model } : {}) };
+    case "local":
+      return reference.appLabel ? { appLabel: reference.appLabel, name: reference.name, model: reference.model } : undefined;
+    default:
+      return undefined;
+  }
 }

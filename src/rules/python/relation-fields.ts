@@ -1,50 +1,47 @@
-import type { PyNode } from "../../parsers/python/ast.js";
-import { childByField, dottedName, textOf } from "./syntax.js";
+import { childNodes, dottedName, lastComponent, sameNode, textOf, type SyntaxNode } from "../../languages/python/syntax/index.js";
 
 export const RELATION_FIELD_KINDS = ["ForeignKey", "OneToOneField", "ManyToManyField", "ForeignObject"] as const;
 export type RelationFieldKind = (typeof RELATION_FIELD_KINDS)[number];
 
 const KIND_SET: ReadonlySet<string> = new Set(RELATION_FIELD_KINDS);
 
-export interface RelationField {
-  call: PyNode;
+export interface RelationField<Node extends SyntaxNode = SyntaxNode> {
+  call: Node;
   kind: RelationFieldKind;
   /** The target expression: first positional argument or `to=`'s value. */
-  target: PyNode;
+  target: Node;
   /** The `to=` keyword argument when the target was given by keyword. */
-  targetKeyword?: PyNode;
+  targetKeyword?: Node;
   /** `team` in `team = models.ForeignKey(...)`, when the call is the right side of a simple assignment. */
   fieldName?: string;
-  assignment?: PyNode;
+  assignment?: Node;
   /** The class the field is declared in, when it is a class attribute. */
-  modelClass?: PyNode;
+  modelClass?: Node;
 }
 
 /** `models.ForeignKey`, `ForeignKey`, `django.db.models.ForeignKey` → "ForeignKey"; otherwise undefined. */
-export function relationKindOf(text: string, call: PyNode): RelationFieldKind | undefined {
-  const fn = childByField(call, "function");
-  if (!fn) return undefined;
-  const name = dottedName(text, fn);
+export function relationKindOf(source: string, call: SyntaxNode): RelationFieldKind | undefined {
+  const fn = call.childForFieldName("function");
+  const name = fn ? dottedName(source, fn) : undefined;
   if (!name) return undefined;
-  const last = name.slice(name.lastIndexOf(".") + 1);
+  const last = lastComponent(name);
   return KIND_SET.has(last) ? (last as RelationFieldKind) : undefined;
 }
 
 /** Reads a relation-field call; undefined when it is not one, has errors, or has no target. */
-export function readRelationField(text: string, call: PyNode): RelationField | undefined {
+export function readRelationField<Node extends SyntaxNode>(source: string, call: Node): RelationField<Node> | undefined {
   if (call.type !== "call" || call.hasError) return undefined;
-  const kind = relationKindOf(text, call);
+  const kind = relationKindOf(source, call);
   if (!kind) return undefined;
-  const args = childByField(call, "arguments");
+  const args = call.childForFieldName("arguments");
   if (!args || args.type !== "argument_list") return undefined;
-  let target: PyNode | undefined;
-  let targetKeyword: PyNode | undefined;
-  for (const arg of args.children) {
-    if (arg.type === "comment") continue;
+  let target: SyntaxNode | null | undefined;
+  let targetKeyword: SyntaxNode | undefined;
+  for (const arg of childNodes(args)) {
     if (arg.type === "keyword_argument") {
-      const name = childByField(arg, "name");
-      if (name && textOf(text, name) === "to") {
-        target = childByField(arg, "value");
+      const name = arg.childForFieldName("name");
+      if (name && textOf(source, name) === "to") {
+        target = arg.childForFieldName("value");
         targetKeyword = arg;
         break;
       }
@@ -54,24 +51,18 @@ export function readRelationField(text: string, call: PyNode): RelationField | u
     target ??= arg;
   }
   if (!target) return undefined;
-  const field: RelationField = { call, kind, target, ...(targetKeyword ? { targetKeyword } : {}) };
+  const field: RelationField<Node> = { call, kind, target: target as Node, ...(targetKeyword ? { targetKeyword: targetKeyword as Node } : {}) };
   const assignment = call.parent;
-  if (assignment?.type === "assignment" && childByField(assignment, "right") === call) {
-    const left = childByField(assignment, "left");
+  if (assignment?.type === "assignment" && sameNode(assignment.childForFieldName("right"), call)) {
+    const left = assignment.childForFieldName("left");
     if (left?.type === "identifier") {
-      field.fieldName = textOf(text, left);
-      field.assignment = assignment;
+      field.fieldName = textOf(source, left);
+      field.assignment = assignment as Node;
     }
     const statement = assignment.parent;
     const block = statement?.parent;
     const owner = block?.type === "block" ? block.parent : undefined;
-    if (statement?.type === "expression_statement" && owner?.type === "class_definition") field.modelClass = owner;
+    if (statement?.type === "expression_statement" && owner?.type === "class_definition") field.modelClass = owner as Node;
   }
   return field;
-}
-
-/** `class X(...)` name text. */
-export function classNameOf(text: string, classNode: PyNode): string | undefined {
-  const name = childByField(classNode, "name");
-  return name ? textOf(text, name) : undefined;
 }

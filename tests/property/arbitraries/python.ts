@@ -90,13 +90,14 @@ export function lintTarget(spec: RepoSpec): fc.Arbitrary<LintTarget> {
     options.push(fc.constantFrom("logic", "views", "fields_gen").map((name) => ({ path: `${base}/${name}.py`, product })));
     options.push(fc.constant({ path: `${base}/tests/test_generated.py`, product }));
     if (product.layout === "package") {
-      options.push(fc.constant({ path: `${base}/models/generated.py`, product, indexedAs: modelsModuleOf(product) }));
+      // The package's `__init__.py` does not import the generated module: its classes are imported from it.
+      options.push(fc.constant({ path: `${base}/models/generated.py`, product, indexedAs: `${modelsModuleOf(product)}.generated` }));
     } else {
       options.push(fc.constant({ path: `${base}/models.py`, product, indexedAs: modelsModuleOf(product), replacesModels: true }));
     }
   }
   options.push(fc.constant({ path: "posthog/api/generated.py" }));
-  options.push(fc.constant({ path: "posthog/models/generated.py", indexedAs: "posthog.models" }));
+  options.push(fc.constant({ path: "posthog/models/generated.py", indexedAs: "posthog.models.generated" }));
   options.push(fc.constant({ path: "ee/generated.py" }));
   return fc.oneof(...options);
 }
@@ -309,11 +310,17 @@ export function pythonModule(spec: RepoSpec): fc.Arbitrary<PyDoc> {
       return fc.record({
         classes: fc.tuple(...classNames.map(() => classBody)),
         uses: fc.subarray(locals),
+        // Uses that are not identifiers: string annotations, `cast("X", …)`, `__all__`, and
+        // references inside `if TYPE_CHECKING:`.
+        annotated: fc.subarray(locals, { maxLength: Math.min(2, locals.length) }),
+        casts: fc.subarray(locals, { maxLength: Math.min(1, locals.length) }),
+        exported: fc.subarray(locals, { maxLength: Math.min(2, locals.length) }),
+        typeCheckingUses: fc.subarray(locals, { maxLength: Math.min(1, locals.length) }),
         inFunctionClass: fc.boolean(),
         comments: fc.array(comment, { maxLength: 2 }),
         broken: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom("def broken(:", "x = (1,", "class Broken(models.Model)\n    pass") }),
         shuffleSeed: fc.nat(),
-      }).map(({ classes, uses, inFunctionClass, comments, broken }) => {
+      }).map(({ classes, uses, annotated, casts, exported, typeCheckingUses, inFunctionClass, comments, broken }) => {
         const body: Stmt[] = [];
         if (header) body.push({ t: "comment", text: header });
         body.push(...imports, { t: "blank" }, ...nestedStmts, { t: "blank" });
@@ -332,6 +339,12 @@ export function pythonModule(spec: RepoSpec): fc.Arbitrary<PyDoc> {
         if (uses.length > 0) {
           body.push({ t: "blank" }, { t: "def", name: "use_names", body: [{ t: "line", text: `return [${uses.join(", ")}]` }] });
         }
+        for (const [i, name] of annotated.entries()) {
+          body.push({ t: "blank" }, { t: "line", text: `def annotated_${i}(value: "${name}") -> "Optional[list[${name}]]":` }, { t: "line", text: "    return value" });
+        }
+        for (const name of casts) body.push({ t: "blank" }, { t: "line", text: `def cast_value(value):` }, { t: "line", text: `    return cast("${name}", value)` });
+        if (typeCheckingUses.length > 0) body.push({ t: "if", cond: "TYPE_CHECKING", body: typeCheckingUses.map((name) => ({ t: "line", text: `${name}Alias = ${name}` })) });
+        if (exported.length > 0) body.push({ t: "line", text: `__all__ = [${exported.map((name) => `"${name}"`).join(", ")}]` });
         if (broken) body.push({ t: "blank" }, { t: "broken", text: broken });
         return { body };
       });

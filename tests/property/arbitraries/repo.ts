@@ -62,6 +62,11 @@ export interface ProductSpec {
   /** `label`: AppConfig with name and label; `bare`: apps.py without an AppConfig; `none`: no apps.py. */
   config: "label" | "bare" | "none";
   layout: "module" | "package";
+  /**
+   * What a `models/` package's `__init__.py` binds: every model (`all`, PostHog's usual shape), the
+   * models of its first submodule only (`some`), nothing (`none`), or `from .sub import *` (`star`).
+   */
+  exports: "all" | "some" | "none" | "star";
   models: ModelSpec[];
   /** A forbidden `products/<p>/models.py` re-export shim. */
   reexport: boolean;
@@ -98,6 +103,7 @@ const productSpec = (folder: string): fc.Arbitrary<ProductSpec> =>
       labelStyle: fc.constantFrom("folder", "folder", "folder", "short"),
       config: fc.constantFrom<ProductSpec["config"]>("label", "label", "label", "bare", "none"),
       layout: fc.constantFrom<ProductSpec["layout"]>("module", "package"),
+      exports: fc.constantFrom<ProductSpec["exports"]>("all", "all", "some", "none", "star"),
       reexport: fc.boolean(),
       routed: fc.boolean(),
       facade: fc.constantFrom<ProductSpec["facade"]>("none", "contracts", "contracts+api"),
@@ -112,6 +118,7 @@ const productSpec = (folder: string): fc.Arbitrary<ProductSpec> =>
           label,
           config: base.config,
           layout: base.layout,
+          exports: base.exports,
           models,
           reexport: base.reexport,
           ...(base.routed ? { database: label } : {}),
@@ -146,20 +153,67 @@ export function modelsModuleOf(product: ProductSpec): string {
   return `products.${product.folder}.backend.models`;
 }
 
-/** Name → every `<app>.models` module that defines it (products, posthog, ee). */
-export function definingModules(spec: RepoSpec, extra: { module: string; names: string[] }[] = []): Map<string, Set<string>> {
+/** The submodules whose models a product's `models/__init__.py` binds. */
+function exportedSubs(product: ProductSpec): Set<string> {
+  const subs = [...new Set(product.models.map((model) => model.sub!))];
+  switch (product.exports) {
+    case "all":
+    case "star":
+      return new Set(subs);
+    case "some":
+      return new Set(subs.slice(0, 1));
+    case "none":
+      return new Set();
+  }
+}
+
+/** Where a product model is imported from: the package when its `__init__.py` binds it, else its submodule. */
+export function importModuleOf(product: ProductSpec, model: ModelSpec): string {
+  if (product.layout === "module" || exportedSubs(product).has(model.sub!)) return modelsModuleOf(product);
+  return `${modelsModuleOf(product)}.${model.sub}`;
+}
+
+/** The entry of a models package a model's file sits under (`runs.py`, `team`): the index reads them in this order. */
+function packageEntry(sub: string): string {
+  const [first, ...rest] = sub.split("/");
+  return rest.length > 0 ? first! : `${first}.py`;
+}
+
+/**
+ * Name → every module it is imported from (products' models packages or their submodules,
+ * posthog, ee). `extra` adds the classes of the generated file, read as module `module` of the
+ * package `package` (`entry` is its file name): when an app defines a name twice, the index keeps
+ * the definition it reads first (entries in name order), so one of the two wins.
+ */
+export function definingModules(
+  spec: RepoSpec,
+  extra: { module: string; names: string[]; package?: string; entry?: string }[] = [],
+): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();
-  const add = (name: string, module: string): void => {
+  const owners = new Map<string, { module: string; entry: string }>();
+  /** Names a package's `__init__.py` binds: imported from the package whichever module defines them. */
+  const bound = new Map<string, Set<string>>();
+  for (const product of spec.products) {
+    if (product.layout !== "package") continue;
+    bound.set(modelsModuleOf(product), new Set(product.models.filter((model) => importModuleOf(product, model) === modelsModuleOf(product)).map((model) => model.name)));
+  }
+  const add = (name: string, module: string, pkg: string, entry: string): void => {
+    const key = `${pkg}\0${name}`;
+    const owner = owners.get(key);
+    if (owner && owner.entry <= entry) return;
+    if (owner) result.get(name)?.delete(owner.module);
+    const imported = bound.get(pkg)?.has(name) ? pkg : module;
+    owners.set(key, { module: imported, entry });
     let set = result.get(name);
     if (!set) result.set(name, (set = new Set()));
-    set.add(module);
+    set.add(imported);
   };
   for (const product of spec.products) {
-    for (const model of product.models) add(model.name, modelsModuleOf(product));
+    for (const model of product.models) add(model.name, importModuleOf(product, model), modelsModuleOf(product), model.sub ? packageEntry(model.sub) : "");
   }
-  for (const model of spec.core) add(model.name, "posthog.models");
-  for (const name of spec.ee) add(name, "ee.models");
-  for (const { module, names } of extra) for (const name of names) add(name, module);
+  for (const model of spec.core) add(model.name, "posthog.models", "posthog.models", packageEntry(model.sub));
+  for (const name of spec.ee) add(name, "ee.models", "ee.models", `${name.toLowerCase()}.py`);
+  for (const { module, names, package: pkg, entry } of extra) for (const name of names) add(name, module, pkg ?? module, entry ?? "");
   return result;
 }
 
@@ -253,9 +307,11 @@ export function writeRepo(root: string, spec: RepoSpec): void {
       const bySub = new Map<string, string[]>();
       for (const model of product.models) bySub.set(model.sub!, [...(bySub.get(model.sub!) ?? []), model.name]);
       const init: string[] = [];
+      const exported = exportedSubs(product);
       for (const [sub, names] of bySub) {
         write(root, `${base}/backend/models/${sub}.py`, `from django.db import models\n\n\n${names.map((name) => modelClass(name)).join("\n\n")}`);
-        init.push(`from .${sub} import ${names.join(", ")}`);
+        if (!exported.has(sub)) continue;
+        init.push(product.exports === "star" ? `from .${sub} import *  # noqa: F403` : `from .${sub} import ${names.join(", ")}`);
       }
       write(root, `${base}/backend/models/__init__.py`, `${init.join("\n")}\n`);
     }

@@ -2,17 +2,18 @@
  * What a fix must preserve, checked on (original, fixed) pairs of Python text. Each check returns
  * the problems it found (empty: fine), so a failing property names every broken invariant.
  */
-import { resolveRelativeImport } from "../../../src/project/python-module.js";
+import { resolveRelativeImport } from "../../../src/languages/python/syntax/index.js";
 import { lineEndings, type FixPass } from "./lint.js";
+import { newlyUndefined } from "../../support/undefined-names.js";
 import { pythonFacts, stripBom, type Binding, type PythonFacts } from "./python-tree.js";
 
 /** The repository facts a check needs: where each model name is defined, and app labels. */
 export interface Oracle {
-  /** Model name → every `<app>.models` module defining it. */
+  /** Model name → every module it is imported from (an app's models package, or the submodule defining it). */
   definingModules: Map<string, Set<string>>;
-  /** `<app>.models` module → app label. */
-  labelOfModule: Map<string, string>;
-  /** Product folder → its models module. */
+  /** The app label of a models module (or a submodule of one). */
+  labelOf: (module: string) => string | undefined;
+  /** Product folder → its models package. */
   productModules: Map<string, string>;
   /** The linted file's dotted module (for relative imports), and whether it is a package `__init__`. */
   fileModule: string | null;
@@ -44,7 +45,8 @@ export function expectedModule(oracle: Oracle, module: string, name: string): st
   const absolute = absoluteModule(oracle, module);
   if (absolute === null) return module;
   const defining = [...(oracle.definingModules.get(name) ?? [])];
-  const isProductModule = (m: string): boolean => [...oracle.productModules.values()].includes(m);
+  const within = (m: string, base: string): boolean => m === base || m.startsWith(`${base}.`);
+  const isProductModule = (m: string): boolean => [...oracle.productModules.values()].some((base) => within(m, base));
   if (absolute === "posthog.models" || absolute.startsWith("posthog.models.")) {
     if (defining.length === 0 || defining.some((m) => !isProductModule(m))) return module;
     return defining.length === 1 ? defining[0] : undefined;
@@ -52,7 +54,8 @@ export function expectedModule(oracle: Oracle, module: string, name: string): st
   const reexport = /^products\.([A-Za-z0-9_]+)\.models(?:\.|$)/u.exec(absolute);
   if (reexport) {
     const own = oracle.productModules.get(reexport[1]!);
-    if (own && defining.includes(own)) return own;
+    const ownModule = own ? defining.find((m) => within(m, own)) : undefined;
+    if (ownModule) return ownModule;
     return defining.length === 1 ? defining[0] : undefined;
   }
   return module;
@@ -105,6 +108,7 @@ export function checkFix(outcome: FixOutcome, oracle: Oracle): string[] {
   problems.push(...checkBindings(before, after, oracle));
   problems.push(...checkComments(before, after));
   problems.push(...checkRelationTargets(before, after, oracle));
+  for (const name of newlyUndefined(original, output)) problems.push(`the fix left ${name} undefined (pyflakes F821)`);
   return problems;
 }
 
@@ -190,13 +194,27 @@ function stringValue(literal: string): string | undefined {
   return match ? match[3] : undefined;
 }
 
+/** Django's contrib models the fix may label: `<module>.<Model>` → app label. */
+const CONTRIB_LABELS: Record<string, string> = {
+  "django.contrib.auth.models.User": "auth",
+  "django.contrib.auth.models.Group": "auth",
+  "django.contrib.auth.models.Permission": "auth",
+  "django.contrib.contenttypes.models.ContentType": "contenttypes",
+};
+
 /** A relation target the fix rewrote names a model its label's app really defines. */
 function checkRelationTargets(before: PythonFacts, after: PythonFacts, oracle: Oracle): string[] {
   if (before.relationCalls.length !== after.relationCalls.length) {
     return [`${before.relationCalls.length} relation fields before the fix, ${after.relationCalls.length} after`];
   }
   const problems: string[] = [];
-  const bindingByLocal = new Map(before.bindings.map((binding) => [binding.local, binding]));
+  // The binding a class-level target reads: the innermost run-time import around the call.
+  const bindingFor = (local: string, scope: string): Binding | undefined => {
+    const all = before.bindings.filter((binding) => binding.local === local);
+    const visible = all.filter((binding) => !binding.typeChecking && (binding.scope === "" || scope === binding.scope || scope.startsWith(`${binding.scope}/`)));
+    const deepest = Math.max(...visible.map((binding) => binding.scope.length));
+    return visible.filter((binding) => binding.scope.length === deepest).pop() ?? all.pop();
+  };
   before.relationCalls.forEach((call, index) => {
     const fixed = after.relationCalls[index]!;
     if (call.target === fixed.target) return;
@@ -209,7 +227,7 @@ function checkRelationTargets(before: PythonFacts, after: PythonFacts, oracle: O
     const [label, name] = parts as [string, string];
     // The model the original target named.
     let expectedName: string | undefined;
-    if (call.targetType === "identifier") expectedName = bindingByLocal.get(call.target!)?.imported ?? call.target;
+    if (call.targetType === "identifier") expectedName = bindingFor(call.target!, call.scope)?.imported ?? call.target;
     else if (call.targetType === "attribute") expectedName = call.target!.split(".").pop();
     else if (call.targetType === "string") {
       const original = stringValue(call.target!) ?? "";
@@ -219,7 +237,10 @@ function checkRelationTargets(before: PythonFacts, after: PythonFacts, oracle: O
       problems.push(`relation target ${call.target} became ${fixed.target}: wrong model name`);
       return;
     }
-    const labels = new Set([...(oracle.definingModules.get(name) ?? [])].map((module) => oracle.labelOfModule.get(module)));
+    const labels = new Set([...(oracle.definingModules.get(name) ?? [])].map((module) => oracle.labelOf(module)));
+    const binding = call.targetType === "identifier" ? bindingFor(call.target!, call.scope) : undefined;
+    const contrib = binding ? CONTRIB_LABELS[`${binding.module}.${binding.imported}`] : undefined;
+    if (contrib) labels.add(contrib);
     if (call.targetType === "identifier" && oracle.fileClasses.has(call.target!) && oracle.fileAppLabel) labels.add(oracle.fileAppLabel);
     if (!labels.has(label)) {
       problems.push(`relation target ${call.target} became ${fixed.target}, but app "${label}" does not define ${name} (apps defining it: ${[...labels].join(", ") || "none"})`);

@@ -7,11 +7,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import json from "@eslint/json";
 import type { RuleDefinition } from "@eslint/core";
 import { ESLint, Linter } from "eslint";
 import plugin from "../../../src/index.js";
-import { createRecommendedConfig } from "../../../src/configs/recommended.js";
+import { createConfigs } from "../../../src/configs/index.js";
 import { clearRepoIndexCache, setIndexRefreshInterval } from "../../../src/project/index.js";
 
 export interface Edit {
@@ -111,7 +110,9 @@ export class Workspace {
 
   constructor(prefix = "posthog-products-prop-") {
     this.base = makeTempDir(prefix);
-    this.recordingConfig = createRecommendedConfig(recordingPlugin(this.sink), json);
+    const recording = recordingPlugin(this.sink);
+    recording.configs = createConfigs(recording);
+    this.recordingConfig = recording.configs.recommended;
     // Trees change between lints (a generated file written, a fix saved): no stale index.
     setIndexRefreshInterval(0);
   }

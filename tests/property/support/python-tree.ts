@@ -4,7 +4,7 @@
  * fields. The properties compare these before and after a fix.
  */
 import type { Node, Tree } from "web-tree-sitter";
-import { getPythonParser } from "../../../src/parsers/python/tree-sitter.js";
+import { getPythonParser } from "../../../src/languages/python/tree-sitter.js";
 
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -62,6 +62,16 @@ function insideImport(node: Node): boolean {
   return false;
 }
 
+function underTypeChecking(node: Node): boolean {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === "if_statement" && parent.childForFieldName("consequence")?.id === child.id) {
+      const condition = parent.childForFieldName("condition")?.text ?? "";
+      if (condition === "TYPE_CHECKING" || condition.endsWith(".TYPE_CHECKING")) return true;
+    }
+  }
+  return false;
+}
+
 /** `f:load_0/c:Model`: the functions and classes around a node. */
 function scopeOf(node: Node): string {
   const parts: string[] = [];
@@ -75,6 +85,8 @@ function scopeOf(node: Node): string {
 
 export interface Binding {
   scope: string;
+  /** Under `if TYPE_CHECKING:`: binds nothing at run time. */
+  typeChecking: boolean;
   local: string;
   imported: string;
   /** Module as written, whitespace removed. */
@@ -90,6 +102,8 @@ export interface Comment {
 }
 
 export interface RelationCall {
+  /** The functions and classes around the call (`scopeOf`). */
+  scope: string;
   /** Source text of the target expression, or undefined when the call has none. */
   target?: string;
   targetType?: string;
@@ -154,6 +168,7 @@ export function pythonFacts(input: string): PythonFacts {
             if (!imported || !local) continue;
             bindings.push({
               scope,
+              typeChecking: underTypeChecking(node),
               local,
               imported,
               module: moduleNode.text.replace(/\s+/gu, ""),
@@ -198,7 +213,7 @@ export function pythonFacts(input: string): PythonFacts {
             }
             target ??= arg;
           }
-          relationCalls.push({ argsRange: [args.startIndex, args.endIndex], ...(target ? { target: target.text, targetType: target.type } : {}) });
+          relationCalls.push({ scope: scopeOf(node), argsRange: [args.startIndex, args.endIndex], ...(target ? { target: target.text, targetType: target.type } : {}) });
           break;
         }
       }

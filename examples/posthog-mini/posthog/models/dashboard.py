@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from posthog.models.utils import CreatedMetaFields
@@ -16,6 +17,7 @@ class Dashboard(CreatedMetaFields, models.Model):
     deleted = models.BooleanField(default=False)
     creation_mode = models.CharField(max_length=16, default=CreationMode.DEFAULT, choices=CreationMode.choices)
     filters = models.JSONField(default=dict)
+    source_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
 
     def __str__(self) -> str:
         return self.name or str(self.id)

@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.db import models
 
 
@@ -19,6 +20,7 @@ class ErrorTrackingIssue(models.Model):
     description = models.TextField(null=True, blank=True)
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged")
     subscribers = models.ManyToManyField("posthog.User", blank=True, related_name="error_tracking_subscriptions")
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
 
     class Meta:
         indexes = [models.Index(fields=["team_id", "status"], name="error_tracking_issue_status")]

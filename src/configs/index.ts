@@ -1,0 +1,74 @@
+import type { Linter } from "eslint";
+import type { RuleDefinition } from "@eslint/core";
+import { JSON_LANGUAGE, PLUGIN_NAMESPACE, PYTHON_LANGUAGE } from "../meta.js";
+import { repositoryFingerprintFor } from "./fingerprint-setting.js";
+
+type Severity = "error" | "warn";
+type RuleEntry = Severity | [Severity, ...unknown[]];
+
+/** The options `configs.all` sets: the strictest form of each rule. */
+const STRICT_OPTIONS: Record<string, unknown[]> = {
+  "string-fk-labels": [{ requireAppLabel: true, allowSameFileClasses: false }],
+};
+
+interface RuleSet {
+  rules: Record<string, RuleDefinition>;
+}
+
+function rulesFor(plugin: RuleSet, language: string, pick: (rule: RuleDefinition) => boolean, strict: boolean): Linter.RulesRecord {
+  const entries: [string, RuleEntry][] = [];
+  for (const [name, rule] of Object.entries(plugin.rules)) {
+    if (!(rule.meta?.languages ?? []).includes(language) || !pick(rule)) continue;
+    const options = strict ? STRICT_OPTIONS[name] : undefined;
+    entries.push([`${PLUGIN_NAMESPACE}/${name}`, options ? ["error", ...options] : "error"]);
+  }
+  return Object.fromEntries(entries);
+}
+
+const isRecommended = (rule: RuleDefinition): boolean => (rule.meta?.docs as { recommended?: boolean } | undefined)?.recommended === true;
+
+/** The kinds of files the plugin lints, and where they are. */
+const FILE_KINDS = [
+  { kind: "python", files: ["**/*.py"], language: PYTHON_LANGUAGE },
+  { kind: "package-json", files: ["products/*/package.json"], language: JSON_LANGUAGE },
+] as const;
+
+export type ConfigName = "recommended" | "all" | `recommended-${(typeof FILE_KINDS)[number]["kind"]}`;
+
+/**
+ * The plugin's configs, built on first use: `recommended` (every recommended rule, as errors),
+ * `all` (every rule, strictest options), and one block per kind of file (`recommended-python`,
+ * `recommended-package-json`) to build a config of one's own.
+ *
+ * Every block carries `settings["posthog-products"].repositoryFingerprint`: ESLint's `--cache`
+ * keys each file's result on the file and a hash of its config, so a change of a repository file
+ * the rules read invalidates the cached results (see "Cache" in the README).
+ */
+export function createConfigs(plugin: RuleSet, options: { cwd?: string } = {}): Record<ConfigName, Linter.Config[]> {
+  let fingerprint: string | undefined;
+  const settings = (): Linter.Config["settings"] => ({
+    [PLUGIN_NAMESPACE]: { repositoryFingerprint: (fingerprint ??= repositoryFingerprintFor(options.cwd ?? process.cwd())) },
+  });
+  const block = (kind: (typeof FILE_KINDS)[number], suffix: string, pick: (rule: RuleDefinition) => boolean, strict: boolean): Linter.Config => ({
+    name: `${PLUGIN_NAMESPACE}/${suffix}/${kind.kind}`,
+    files: [...kind.files],
+    plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as NonNullable<Linter.Config["plugins"]>[string] },
+    language: kind.language,
+    settings: settings(),
+    rules: rulesFor(plugin, kind.language, pick, strict),
+  });
+  const cache = new Map<string, Linter.Config[]>();
+  const lazy = (name: string, build: () => Linter.Config[]): Linter.Config[] => {
+    let config = cache.get(name);
+    if (!config) cache.set(name, (config = build()));
+    return config;
+  };
+  const configs = {} as Record<ConfigName, Linter.Config[]>;
+  Object.defineProperty(configs, "recommended", { enumerable: true, get: () => lazy("recommended", () => FILE_KINDS.map((kind) => block(kind, "recommended", isRecommended, false))) });
+  Object.defineProperty(configs, "all", { enumerable: true, get: () => lazy("all", () => FILE_KINDS.map((kind) => block(kind, "all", () => true, true))) });
+  for (const kind of FILE_KINDS) {
+    const name = `recommended-${kind.kind}` as ConfigName;
+    Object.defineProperty(configs, name, { enumerable: true, get: () => lazy(name, () => [block(kind, "recommended", isRecommended, false)]) });
+  }
+  return configs;
+}

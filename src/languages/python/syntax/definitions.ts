@@ -1,0 +1,43 @@
+import { isErrorNode, textOf, type SyntaxNode } from "./node.js";
+
+/** A module-level statement, with `decorated_definition` unwrapped to its class or function. */
+export interface TopLevelStatement {
+  node: SyntaxNode;
+  decorated: boolean;
+}
+
+/** The module's statements in order; ERROR and MISSING statements are left out. */
+export function* topLevelStatements(root: SyntaxNode): Generator<TopLevelStatement> {
+  for (const statement of root.namedChildren) {
+    if (!statement || isErrorNode(statement) || statement.type === "comment") continue;
+    if (statement.type === "decorated_definition") {
+      const definition = statement.childForFieldName("definition");
+      if (definition && !isErrorNode(definition)) yield { node: definition, decorated: true };
+      continue;
+    }
+    yield { node: statement, decorated: false };
+  }
+}
+
+/** The name of a class or function definition, or undefined when it is missing or broken. */
+export function definitionName(source: string, node: SyntaxNode): string | undefined {
+  const name = node.childForFieldName("name");
+  if (!name || name.type !== "identifier" || name.isMissing) return undefined;
+  return textOf(source, name);
+}
+
+/** The class or function definition whose body holds `node` (the nearest), or null at module level. */
+export function enclosingDefinition(node: SyntaxNode): SyntaxNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === "function_definition" || current.type === "class_definition" || current.type === "lambda") return current;
+  }
+  return null;
+}
+
+/** The nearest enclosing function (or lambda), or null when `node` runs at module or class level. */
+export function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === "function_definition" || current.type === "lambda") return current;
+  }
+  return null;
+}

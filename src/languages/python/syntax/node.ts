@@ -1,0 +1,63 @@
+/**
+ * The part of web-tree-sitter's `Node` that the syntax helpers read. Raw tree-sitter nodes (the
+ * repository index) and the language's AST nodes (the rules) both have it, so one set of helpers
+ * serves both.
+ */
+export interface SyntaxNode {
+  readonly type: string;
+  /** UTF-16 offsets into the source text, end exclusive. */
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly parent: SyntaxNode | null;
+  readonly namedChildren: readonly (SyntaxNode | null)[];
+  /** The node is or contains an ERROR or MISSING node. */
+  readonly hasError: boolean;
+  readonly isMissing: boolean;
+  childForFieldName(name: string): SyntaxNode | null;
+  childrenForFieldName(name: string): readonly (SyntaxNode | null)[];
+}
+
+export function textOf(source: string, node: SyntaxNode): string {
+  return source.slice(node.startIndex, node.endIndex);
+}
+
+/** Both are the same node of one tree (tree-sitter hands out a new object on every access). */
+export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
+  if (!a || !b) return false;
+  return a === b || (a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type);
+}
+
+/** An ERROR or MISSING node (tree-sitter's error recovery). */
+export function isErrorNode(node: SyntaxNode): boolean {
+  return node.type === "ERROR" || node.type === "MISSING" || node.isMissing;
+}
+
+/** The node itself or one of its ancestors is an ERROR or MISSING node. */
+export function isInsideError(node: SyntaxNode): boolean {
+  for (let current: SyntaxNode | null = node; current; current = current.parent) {
+    if (isErrorNode(current)) return true;
+  }
+  return false;
+}
+
+/** Named children without the `null` holes tree-sitter's typings allow, comments left out. */
+export function childNodes(node: SyntaxNode): SyntaxNode[] {
+  const result: SyntaxNode[] = [];
+  for (const child of node.namedChildren) if (child && child.type !== "comment") result.push(child);
+  return result;
+}
+
+/** Every named node below `root` (root included), depth first, in document order, without recursion. */
+export function* descendants(root: SyntaxNode, skip?: (node: SyntaxNode) => boolean): Generator<SyntaxNode> {
+  const stack: SyntaxNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    if (skip?.(node)) continue;
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push(child);
+    }
+  }
+}

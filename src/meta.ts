@@ -1,0 +1,19 @@
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const { name, version } = require("../package.json") as { name: string; version: string };
+
+export const PLUGIN_NAME = name;
+export const PLUGIN_VERSION = version;
+
+/** The plugin's namespace: rules are `posthog-products/<rule>`, settings `settings["posthog-products"]`. */
+export const PLUGIN_NAMESPACE = "posthog-products";
+
+/** The Python language, as configs and rules' `meta.languages` name it. */
+export const PYTHON_LANGUAGE = `${PLUGIN_NAMESPACE}/python`;
+
+/** The official JSON language (`@eslint/json`), re-exported under the plugin's namespace. */
+export const JSON_LANGUAGE = `${PLUGIN_NAMESPACE}/json`;
+
+/** Where the rules' documentation lives. */
+export const REPOSITORY_URL = "https://github.com/posthog-products/eslint-plugin-posthog-products";

@@ -1,0 +1,95 @@
+import type { RuleContext } from "@eslint/core";
+import { JSON_LANGUAGE, PYTHON_LANGUAGE } from "../meta.js";
+import { fitData } from "./message-data.js";
+import { getProductPackageContext, locationOf, type ProductPackageContext } from "./package-json/product-context.js";
+import { getPythonFileContext, type PythonFileContext } from "./python/file-context.js";
+import {
+  ruleDocsUrl,
+  type ProductPackageRuleDefinition,
+  type PythonRuleDefinition,
+  type RuleDocs,
+  type RuleTypeOptions,
+} from "./rule-types.js";
+
+type Meta<Definition extends { meta?: unknown }> = Omit<NonNullable<Definition["meta"]>, "docs" | "languages"> & {
+  docs: { description: string } & RuleDocs;
+};
+
+type PythonContext<Options extends RuleTypeOptions> = Parameters<PythonRuleDefinition<Options>["create"]>[0];
+
+interface Descriptor {
+  messageId?: string;
+  data?: Record<string, unknown>;
+  suggest?: Descriptor[] | null;
+}
+
+/** A descriptor whose data (and its suggestions') fits the message limit. */
+function fitted(messages: Record<string, string>, descriptor: Descriptor): Descriptor {
+  const template = descriptor.messageId !== undefined ? messages[descriptor.messageId] : undefined;
+  return {
+    ...descriptor,
+    ...(template && descriptor.data ? { data: fitData(template, descriptor.data) } : {}),
+    ...(descriptor.suggest ? { suggest: descriptor.suggest.map((suggestion) => fitted(messages, suggestion)) } : {}),
+  };
+}
+
+/** The rule's context, with `report` fitting every message to the limit (see `fitData`). */
+function withFittedMessages<Context extends { report(descriptor: never): void }>(context: Context, messages: Record<string, string> | undefined): Context {
+  if (!messages) return context;
+  const report = context.report.bind(context) as (descriptor: Descriptor) => void;
+  return Object.create(context, { report: { value: (descriptor: Descriptor) => report(fitted(messages, descriptor)) } }) as Context;
+}
+
+/**
+ * A rule on Python files. The factory fills `meta.docs.url` and `meta.languages`, and finds the
+ * repository context of the file: `create` runs only for files inside a repository with a products
+ * tree, and (unless `includeMigrations`) not for generated migrations.
+ */
+export function definePythonRule<Options extends RuleTypeOptions>(
+  name: string,
+  rule: {
+    meta: Meta<PythonRuleDefinition<Options>>;
+    includeMigrations?: boolean;
+    create(context: PythonContext<Options>, file: PythonFileContext): ReturnType<PythonRuleDefinition<Options>["create"]>;
+  },
+): PythonRuleDefinition<Options> {
+  return {
+    meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(name) }, languages: [PYTHON_LANGUAGE] },
+    create(context) {
+      const file = getPythonFileContext(context);
+      if (!file || (file.isMigration && !rule.includeMigrations)) return {};
+      return rule.create(withFittedMessages(context, rule.meta.messages), file);
+    },
+  } as PythonRuleDefinition<Options>;
+}
+
+type PackageContext<Options extends RuleTypeOptions> = Parameters<ProductPackageRuleDefinition<Options>["create"]>[0];
+
+/** What a product package.json rule checks: the file, its product, and a helper for locations. */
+export interface ProductPackageCheck<Options extends RuleTypeOptions> extends ProductPackageContext {
+  context: PackageContext<Options>;
+  /** The ESLint location of a `[start, end)` range of the file. */
+  locOf(range: [number, number]): ReturnType<typeof locationOf>;
+}
+
+/**
+ * A rule on `products/<p>/package.json` (the JSON language). The factory fills `meta.docs.url`
+ * and `meta.languages`, and calls `check` once per file of a product the index knows.
+ */
+export function defineProductPackageRule<Options extends RuleTypeOptions>(
+  name: string,
+  rule: { meta: Meta<ProductPackageRuleDefinition<Options>>; check(check: ProductPackageCheck<Options>): void },
+): ProductPackageRuleDefinition<Options> {
+  return {
+    meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(name) }, languages: [JSON_LANGUAGE] },
+    create(context) {
+      return {
+        Document() {
+          const product = getProductPackageContext(context as unknown as Pick<RuleContext, "cwd" | "physicalFilename" | "settings"> & { sourceCode: { text: string; ast: unknown } });
+          if (!product) return;
+          rule.check({ ...product, context: withFittedMessages(context, rule.meta.messages), locOf: (range) => locationOf(context.sourceCode, range) });
+        },
+      };
+    },
+  } as ProductPackageRuleDefinition<Options>;
+}

@@ -1,0 +1,162 @@
+/**
+ * ESLint's `--cache` keys a file's result on that file and a hash of its config. The rules also
+ * read other files (db_routing.yaml, tach.toml, apps.py, models modules, product package.json),
+ * so the recommended config carries a fingerprint of those in its settings: a change to one
+ * changes the config hash and invalidates the cache. Also: `--concurrency 2` gives the same
+ * findings as a single thread.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import plugin, { repoFingerprint } from "../../src/index.js";
+import { createConfigs } from "../../src/configs/index.js";
+import { NO_REPOSITORY, repositoryFingerprintFor } from "../../src/configs/fingerprint-setting.js";
+import { copyExampleTree, findingsOf, runEslintCli, type CliRun, type ExampleTree } from "../support/example-tree.js";
+import { TMP_ROOT } from "../support/paths.js";
+
+/** The recommended config without the fingerprint: what `--cache` would see without it. */
+const NO_FINGERPRINT_CONFIG = `import posthogProducts from "eslint-plugin-posthog-products";
+
+export default posthogProducts.configs.recommended.map(({ settings, ...config }) => config);
+`;
+
+const EXPERIMENTS_ROUTE = "  - app_label: experiments\n    database: experiments\n";
+const CROSS_DB_IN_EXPERIMENTS = [
+  "products/experiments/backend/models.py:12 posthog-products/no-cross-db-fk",
+  "products/experiments/backend/models.py:26 posthog-products/no-cross-db-fk",
+  "products/experiments/backend/models.py:29 posthog-products/no-cross-db-fk",
+  "products/experiments/backend/models.py:57 posthog-products/no-cross-db-fk",
+];
+
+const trees: ExampleTree[] = [];
+afterAll(() => trees.forEach((tree) => tree.remove()));
+
+function tree(prefix: string, config?: string): ExampleTree {
+  const created = copyExampleTree(prefix, config);
+  trees.push(created);
+  return created;
+}
+
+function findings(run: CliRun, dir: string): string[] {
+  expect(run.stderr.replace(/^.*ESLintPoorConcurrencyWarning.*\n|^\(Use `node --trace-warnings.*\n/gmu, "")).toBe("");
+  expect(run.code).toBe(1);
+  return findingsOf(JSON.parse(run.stdout), dir);
+}
+
+// Not the default `.eslintcache`: a run without --cache deletes that file, and the control
+// below runs one concurrently.
+const CACHE_FILE = ".cache/eslint.json";
+const lintCached = (dir: string): Promise<CliRun> => runEslintCli(dir, [".", "--format", "json", "--cache", "--cache-location", CACHE_FILE]);
+
+/** Adds the experiments route to db_routing.yaml (its size changes, so any stat notices). */
+function routeExperiments(target: ExampleTree): void {
+  target.write("products/db_routing.yaml", target.read("products/db_routing.yaml") + EXPERIMENTS_ROUTE);
+}
+
+describe("--cache with the recommended config", () => {
+  it("re-lints when products/db_routing.yaml changes (and, without the fingerprint, would not)", async () => {
+    const withFingerprint = tree("cache");
+    const without = tree("cache-nofp", NO_FINGERPRINT_CONFIG);
+
+    const [before, beforeControl] = await Promise.all([lintCached(withFingerprint.dir), lintCached(without.dir)]);
+    const baseline = findings(before, withFingerprint.dir);
+    expect(findings(beforeControl, without.dir)).toEqual(baseline);
+    expect(baseline).not.toEqual(expect.arrayContaining(CROSS_DB_IN_EXPERIMENTS));
+    const cacheFile = path.join(withFingerprint.dir, CACHE_FILE);
+    expect(fs.readFileSync(cacheFile, "utf8")).toContain("products/experiments/backend/models.py");
+
+    routeExperiments(withFingerprint);
+    routeExperiments(without);
+    const [after, afterControl, uncachedControl] = await Promise.all([
+      lintCached(withFingerprint.dir),
+      lintCached(without.dir),
+      runEslintCli(without.dir, [".", "--format", "json"]),
+    ]);
+
+    // The fingerprint changed the config hash: cached results were dropped, the new route is seen.
+    const changed = findings(after, withFingerprint.dir);
+    expect(changed).toEqual([...baseline, ...CROSS_DB_IN_EXPERIMENTS].sort());
+    // Control: the same change with a config that does not carry the fingerprint leaves
+    // ESLint's cache serving the stale results (no linted file changed). This is the problem
+    // the fingerprint solves, and it shows that the cache was really used.
+    expect(findings(afterControl, without.dir)).toEqual(baseline);
+    // Linting the control without --cache sees the change: the stale result was the cache's.
+    expect(findings(uncachedControl, without.dir)).toEqual(changed);
+  }, 60_000);
+});
+
+describe("the repository fingerprint in the recommended config", () => {
+  const fingerprintOf = (dir: string): unknown => {
+    const configs = createConfigs(plugin, { cwd: dir }).recommended;
+    const values = configs.map((config) => (config.settings?.["posthog-products"] as { repositoryFingerprint?: string }).repositoryFingerprint);
+    expect(new Set(values).size).toBe(1);
+    return values[0];
+  };
+
+  it("is in the settings of both recommended config objects, computed from ESLint's working directory", () => {
+    const example = tree("fingerprint");
+    const value = fingerprintOf(example.dir);
+    expect(value).toMatch(/^[0-9a-f]{16}$/u);
+    // What the README tells users to compute themselves when ESLint runs outside the repository.
+    expect(repoFingerprint(example.dir, { content: true })).toBe(value);
+    // A working directory inside the repository finds the same root.
+    expect(fingerprintOf(example.file("products/experiments"))).toBe(value);
+    // The plugin's own config was computed from process.cwd() when the module loaded.
+    expect(plugin.configs.recommended[0].settings?.["posthog-products"]).toEqual({ repositoryFingerprint: repositoryFingerprintFor(process.cwd()) });
+  });
+
+  it("is 'no-repository' outside a repository with products/", () => {
+    fs.mkdirSync(TMP_ROOT, { recursive: true });
+    const empty = fs.mkdtempSync(path.join(TMP_ROOT, "empty-"));
+    trees.push({ dir: empty, file: (r) => path.join(empty, r), read: () => "", write: () => {}, remove: () => fs.rmSync(empty, { recursive: true, force: true }) });
+    expect(fingerprintOf(empty)).toBe(NO_REPOSITORY);
+  });
+
+  it.each([
+    ["products/db_routing.yaml", (text: string) => text + EXPERIMENTS_ROUTE],
+    ["tach.toml", (text: string) => text.replace('"products.feature_flags",\n]', '"products.feature_flags",\n    "products.web_analytics",\n]')],
+    ["products/feature_flags/backend/apps.py", (text: string) => `${text}\n# touched\n`],
+    ["products/feature_flags/backend/models.py", (text: string) => `${text}\n\nclass Extra(models.Model):\n    pass\n`],
+    ["ee/models/license.py", (text: string) => `${text}\n# touched\n`],
+    ["products/web_analytics/package.json", (text: string) => text.replace("{", '{\n    "private": true,')],
+  ])("changes when %s changes", (relative, edit) => {
+    const example = tree("fingerprint-edit");
+    const before = fingerprintOf(example.dir);
+    const text = example.read(relative);
+    expect(edit(text)).not.toBe(text);
+    example.write(relative, edit(text));
+    expect(fingerprintOf(example.dir)).not.toBe(before);
+  });
+
+  it("is the same on another checkout of the same files (contents, not mtimes: a CI cache survives a fresh clone)", () => {
+    const first = tree("fingerprint-a");
+    const second = tree("fingerprint-b");
+    const later = new Date(Date.now() + 60_000);
+    for (const relative of ["products/db_routing.yaml", "tach.toml", "products/experiments/backend/models.py", "products/experiments/package.json"]) {
+      fs.utimesSync(second.file(relative), later, later);
+    }
+    expect(fingerprintOf(second.dir)).toBe(fingerprintOf(first.dir));
+  });
+
+  it("does not change when a linted file that the rules do not index changes", () => {
+    const example = tree("fingerprint-same");
+    const before = fingerprintOf(example.dir);
+    example.write("products/experiments/backend/logic.py", `${example.read("products/experiments/backend/logic.py")}\n# touched\n`);
+    expect(fingerprintOf(example.dir)).toBe(before);
+  });
+});
+
+describe("--concurrency 2", () => {
+  it("reports exactly what a single thread reports", async () => {
+    const example = tree("concurrency");
+    const [single, parallel] = await Promise.all([
+      runEslintCli(example.dir, [".", "--format", "json", "--concurrency", "off"]),
+      runEslintCli(example.dir, [".", "--format", "json", "--concurrency", "2"]),
+    ]);
+    const strip = (run: CliRun): unknown =>
+      (JSON.parse(run.stdout) as Array<{ filePath: string; messages: unknown[] }>).map(({ filePath, messages }) => ({ filePath, messages }));
+    expect(findings(parallel, example.dir).length).toBeGreaterThan(0);
+    expect(strip(parallel)).toEqual(strip(single));
+    expect(findings(single, example.dir)).toEqual(findings(parallel, example.dir));
+  }, 60_000);
+});

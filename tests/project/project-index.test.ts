@@ -1,0 +1,829 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  appOfFile,
+  appOfModule,
+  clearRepoIndexCache,
+  getRepoIndex,
+  moduleOfFile,
+  repoFingerprint,
+  resolveModelImport,
+  resolveRelativeImport,
+  setIndexRefreshInterval,
+  type RepoIndex,
+} from "../../src/project/index.js";
+import { Confiner } from "../../src/project/confine.js";
+
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "repo-basic");
+const cwd = process.cwd();
+
+const tempDirs: string[] = [];
+
+/** A fresh directory under the OS temp dir (realpath: macOS' /var is a symlink). */
+function tempDir(): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "posthog-products-index-")));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** A writable copy of the fixture. */
+function copyFixture(): string {
+  const dir = tempDir();
+  fs.cpSync(FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
+function write(root: string, relative: string, text: string): string {
+  const file = path.join(root, relative);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+function indexOf(root: string, file = "products/feature_flags/backend/models.py"): RepoIndex {
+  const index = getRepoIndex(path.join(root, file), { cwd: root });
+  expect(index).not.toBeNull();
+  return index!;
+}
+
+function problemsOf(index: RepoIndex): string[] {
+  return index.problems.map((problem) => problem.message);
+}
+
+beforeEach(() => {
+  clearRepoIndexCache();
+  setIndexRefreshInterval(200);
+});
+
+afterEach(() => {
+  setIndexRefreshInterval(200);
+  clearRepoIndexCache();
+});
+
+afterAll(() => {
+  for (const dir of tempDirs) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // best effort
+    }
+  }
+});
+
+describe("repository root", () => {
+  it("is the nearest ancestor with a products/ directory", () => {
+    const fromPython = getRepoIndex(path.join(FIXTURE, "products/experiments/backend/models/experiment.py"), { cwd });
+    expect(fromPython?.root).toBe(FIXTURE);
+    const fromPackageJson = getRepoIndex(path.join(FIXTURE, "products/web_vitals/package.json"), { cwd });
+    expect(fromPackageJson).toBe(fromPython);
+    const fromRootFile = getRepoIndex(path.join(FIXTURE, "manage.py"), { cwd });
+    expect(fromRootFile).toBe(fromPython);
+  });
+
+  it("resolves a relative filename against cwd", () => {
+    const index = getRepoIndex("products/feature_flags/backend/models.py", { cwd: FIXTURE });
+    expect(index?.root).toBe(FIXTURE);
+  });
+
+  it("is null when no ancestor has products/", () => {
+    const dir = tempDir();
+    write(dir, "src/app/models.py", "class A: pass\n");
+    expect(getRepoIndex(path.join(dir, "src/app/models.py"), { cwd: dir })).toBeNull();
+  });
+
+  it("uses settings.root, resolved against cwd", () => {
+    const outside = tempDir();
+    const index = getRepoIndex(path.join(outside, "x.py"), {
+      cwd: path.dirname(FIXTURE),
+      settings: { root: "repo-basic" },
+    });
+    expect(index?.root).toBe(FIXTURE);
+  });
+
+  it("a root setting that is not a folder, or not a repository with a products tree, is a configuration error", () => {
+    const file = path.join(FIXTURE, "posthog/apps.py");
+    expect(() => getRepoIndex(file, { cwd: FIXTURE, settings: { root: "does-not-exist" } })).toThrow(
+      `settings["posthog-products"].root is "does-not-exist" (${path.join(FIXTURE, "does-not-exist")}): no such folder.`,
+    );
+    const notARepository = tempDir();
+    fs.mkdirSync(path.join(notARepository, "products"));
+    expect(() => getRepoIndex(file, { cwd: FIXTURE, settings: { root: notARepository } })).toThrow(
+      `settings["posthog-products"].root is "${notARepository}", which has no products/ tree (products/db_routing.yaml, or products/<p>/backend/apps.py or package.json).`,
+    );
+  });
+
+  it("an empty or unrelated products/ folder below the repository root does not become the root", () => {
+    const root = tempDir();
+    fs.mkdirSync(path.join(root, "products", "alpha", "backend"), { recursive: true });
+    fs.writeFileSync(path.join(root, "products", "alpha", "backend", "apps.py"), "");
+    fs.mkdirSync(path.join(root, "ee", "clickhouse", "products"), { recursive: true });
+    const nested = path.join(root, "ee", "clickhouse", "products", "queries.py");
+    expect(getRepoIndex(nested, { cwd: root })?.root).toBe(root);
+    // A products/ folder with only a db_routing.yaml is a products tree too.
+    const routed = tempDir();
+    fs.mkdirSync(path.join(routed, "products"));
+    fs.writeFileSync(path.join(routed, "products", "db_routing.yaml"), "routes: []\n");
+    expect(getRepoIndex(path.join(routed, "x.py"), { cwd: routed })?.root).toBe(routed);
+  });
+
+  it("builds once per root and reuses the index", () => {
+    const first = indexOf(FIXTURE);
+    const second = indexOf(FIXTURE, "posthog/models/user.py");
+    expect(second).toBe(first);
+  });
+});
+
+describe("the fixture index", () => {
+  const index = (): RepoIndex => indexOf(FIXTURE);
+
+  it("has no problems", () => {
+    expect(index().problems).toEqual([]);
+  });
+
+  it("lists every product folder", () => {
+    expect([...index().products.keys()]).toEqual(["experiments", "feature_flags", "surveys", "visual_review", "web_vitals"]);
+  });
+
+  it("reads product apps with their AppConfig", () => {
+    const app = index().apps.get("feature_flags")!;
+    expect(app).toMatchObject({
+      label: "feature_flags",
+      module: "products.feature_flags.backend",
+      dir: path.join(FIXTURE, "products/feature_flags/backend"),
+      product: "feature_flags",
+      modelsModule: "products.feature_flags.backend.models",
+      config: {
+        file: path.join(FIXTURE, "products/feature_flags/backend/apps.py"),
+        className: "FeatureFlagsConfig",
+        line: 4,
+        name: { value: "products.feature_flags.backend", line: 5 },
+        label: { value: "feature_flags", line: 6 },
+      },
+    });
+    expect(index().apps.get("visual_review")?.config).toMatchObject({
+      name: { value: "products.visual_review.backend", line: 6 },
+      label: { value: "visual_review", line: 7 },
+    });
+  });
+
+  it("reads the core apps posthog and ee", () => {
+    const posthog = index().apps.get("posthog")!;
+    expect(posthog).toMatchObject({ label: "posthog", module: "posthog", modelsModule: "posthog.models" });
+    expect(posthog.product).toBeUndefined();
+    expect(posthog.config).toMatchObject({ className: "PostHogConfig", name: { value: "posthog", line: 5 } });
+    expect(posthog.config?.label).toBeUndefined();
+    expect(index().apps.get("ee")).toMatchObject({ label: "ee", module: "ee", modelsModule: "ee.models" });
+    expect([...index().apps.keys()].sort()).toEqual(["ee", "experiments", "feature_flags", "posthog", "surveys", "visual_review"]);
+    expect(index().appsByModule.get("products.experiments.backend")).toBe(index().apps.get("experiments"));
+    expect(index().appsByModule.get("posthog")).toBe(posthog);
+  });
+
+  it("reads the models of models.py", () => {
+    const models = index().apps.get("feature_flags")!.models;
+    expect([...models.keys()]).toEqual(["FeatureFlag", "FeatureFlagHashKeyOverride"]);
+    expect(models.get("FeatureFlag")).toEqual({
+      name: "FeatureFlag",
+      appLabel: "feature_flags",
+      definingModule: "products.feature_flags.backend.models",
+      importModule: "products.feature_flags.backend.models",
+      file: path.join(FIXTURE, "products/feature_flags/backend/models.py"),
+      line: 4,
+    });
+    expect(models.get("FeatureFlagHashKeyOverride")?.line).toBe(15);
+  });
+
+  it("reads the models of a models/ package, with their real submodule", () => {
+    const models = index().apps.get("experiments")!.models;
+    expect(models.get("Experiment")).toEqual({
+      name: "Experiment",
+      appLabel: "experiments",
+      definingModule: "products.experiments.backend.models.experiment",
+      // The package's __init__.py imports it: it is imported from the package.
+      importModule: "products.experiments.backend.models",
+      file: path.join(FIXTURE, "products/experiments/backend/models/experiment.py"),
+      line: 13,
+    });
+    // Not imported by __init__.py: imported from its own module.
+    expect(models.get("ExperimentMetricResult")?.importModule).toBe("products.experiments.backend.models.experiment");
+    // Decorated top-level classes count; the line is the `class` line.
+    expect(models.get("ExperimentMetricResult")?.line).toBe(22);
+    expect(models.has("ExperimentHoldout")).toBe(true);
+  });
+
+  it("reads posthog/models and ee/models recursively", () => {
+    const posthog = index().apps.get("posthog")!.models;
+    expect(posthog.get("Team")).toMatchObject({ definingModule: "posthog.models.team.team", line: 9, appLabel: "posthog" });
+    expect(posthog.get("User")).toMatchObject({ definingModule: "posthog.models.user", line: 13 });
+    expect(posthog.get("Organization")?.definingModule).toBe("posthog.models.organization");
+    // posthog/models/__init__.py only re-exports: the product models stay in their products.
+    expect(posthog.has("FeatureFlag")).toBe(false);
+    const ee = index().apps.get("ee")!.models;
+    expect(ee.get("Role")).toMatchObject({ definingModule: "ee.models.rbac.role", appLabel: "ee", line: 6 });
+    expect(ee.get("License")?.definingModule).toBe("ee.models.license");
+  });
+
+  it("indexes models by name", () => {
+    expect(index().modelsByName.get("FeatureFlag")?.map((model) => model.appLabel)).toEqual(["feature_flags"]);
+    expect(index().modelsByName.get("Team")?.map((model) => model.appLabel)).toEqual(["posthog"]);
+    expect(index().modelsByName.has("Nope")).toBe(false);
+  });
+
+  it("reads the product fields", () => {
+    const visualReview = index().products.get("visual_review")!;
+    expect(visualReview).toMatchObject({
+      name: "visual_review",
+      dir: path.join(FIXTURE, "products/visual_review"),
+      hasBackend: true,
+      isolated: true,
+      facadeApiFunctions: ["_to_run_dto", "get_run", "list_runs", "get_repo", "get_latest_run"],
+      backendTestFiles: ["backend/tests/logic_test.py", "backend/tests/test_api.py"],
+    });
+    expect(visualReview.app).toBe(index().apps.get("visual_review"));
+    expect(visualReview.packageJson).toEqual({
+      file: path.join(FIXTURE, "products/visual_review/package.json"),
+      name: "@posthog/products-visual-review",
+      scripts: {
+        "backend:test": "pytest -c ../../pytest.ini --rootdir ../.. backend/tests -v --tb=short",
+        "backend:test:unit": "pytest -c ../../pytest.ini --rootdir ../.. backend/tests -v -m 'not integration' --tb=short",
+        "backend:contract-check": "echo 'Contract files unchanged'",
+      },
+    });
+    expect(visualReview.reexportModelsPath).toBeUndefined();
+
+    const featureFlags = index().products.get("feature_flags")!;
+    expect(featureFlags).toMatchObject({ isolated: false, facadeApiFunctions: [], backendTestFiles: ["backend/tests/test_feature_flag.py"] });
+
+    const experiments = index().products.get("experiments")!;
+    expect(experiments).toMatchObject({ isolated: true, facadeApiFunctions: ["get_experiment_summary"] });
+  });
+
+  it("knows a frontend-only product", () => {
+    const product = index().products.get("web_vitals")!;
+    expect(product).toMatchObject({ hasBackend: false, isolated: false, facadeApiFunctions: [], backendTestFiles: [] });
+    expect(product.app).toBeUndefined();
+    expect(product.packageJson).toMatchObject({ name: "@posthog/products-web-vitals", scripts: {} });
+  });
+
+  it("finds a forbidden re-export module", () => {
+    expect(index().products.get("surveys")!.reexportModelsPath).toBe(path.join(FIXTURE, "products/surveys/models.py"));
+  });
+
+  it("reads db_routing.yaml", () => {
+    expect(index().dbRoutingFile).toBe(path.join(FIXTURE, "products/db_routing.yaml"));
+    expect([...index().dbRoutes.values()]).toEqual([
+      { appLabel: "visual_review", database: "visual_review", optional: false, line: 3 },
+      { appLabel: "warehouse_sources_queue", database: "warehouse_sources_queue", optional: true, line: 5 },
+    ]);
+  });
+
+  it("reads the [[interfaces]] of tach.toml with their lines", () => {
+    const tach = index().tach;
+    expect(tach.file).toBe(path.join(FIXTURE, "tach.toml"));
+    expect(tach.exists).toBe(true);
+    expect(tach.interfaces).toHaveLength(3);
+    expect(tach.interfaces[0]).toMatchObject({
+      from: ["products\\.(experiments|visual_review)"],
+      expose: ["backend\\.facade.*", "backend\\.presentation\\.views.*", "backend\\.routes.*"],
+      line: 69,
+      exposeLines: [71, 72, 73],
+      fromLine: 75,
+      comments: ["Facade + views: the canonical public surface for all isolated products."],
+    });
+    const leak = tach.interfaces[1]!;
+    expect(leak).toMatchObject({
+      from: ["products.experiments"],
+      // A literal string keeps its backslash as written; basic strings decode `\\` to `\`.
+      expose: ["backend\\.facade.*", "backend\\.models.*", "backend\\.experiment_service.*"],
+      line: 84,
+      exposeLines: [86, 87, 88],
+    });
+    expect(leak.comments?.[0]).toBe("Legacy leaks — core (posthog/ee) imports these internals directly.");
+    expect(tach.interfaces[2]).toMatchObject({ from: ["products.visual_review"], line: 100, exposeLines: [101, 101] });
+  });
+
+  it("reads the [[modules]] of tach.toml", () => {
+    const modules = index().tach.modules!;
+    expect(modules.map((module) => module.path)).toEqual([
+      "<root>",
+      "ee",
+      "posthog",
+      "products.experiments",
+      "products.feature_flags",
+      "products.surveys",
+      "products.visual_review",
+    ]);
+    const visualReview = modules.at(-1)!;
+    expect(visualReview).toMatchObject({ dependsOn: ["posthog"], line: 94 });
+    expect(visualReview.comments?.[0]).toMatch(/^Routed to its own database/u);
+  });
+});
+
+describe("resolution helpers", () => {
+  it("moduleOfFile", () => {
+    const root = FIXTURE;
+    expect(moduleOfFile(root, path.join(root, "products/x/backend/models.py"))).toBe("products.x.backend.models");
+    expect(moduleOfFile(root, path.join(root, "posthog/models/__init__.py"))).toBe("posthog.models");
+    expect(moduleOfFile(root, "posthog/models/team/team.py")).toBe("posthog.models.team.team");
+    expect(moduleOfFile(root, path.join(root, "products/x/package.json"))).toBeNull();
+    expect(moduleOfFile(root, path.join(root, "products/my-product/backend/models.py"))).toBeNull();
+    expect(moduleOfFile(root, path.join(path.dirname(root), "elsewhere.py"))).toBeNull();
+  });
+
+  it("resolveRelativeImport", () => {
+    expect(resolveRelativeImport("products.x.backend.models", false, 1, "")).toBe("products.x.backend");
+    expect(resolveRelativeImport("products.x.backend.models", false, 1, "apps")).toBe("products.x.backend.apps");
+    expect(resolveRelativeImport("products.x.backend.models", false, 2, "y")).toBe("products.x.y");
+    expect(resolveRelativeImport("posthog.models", true, 1, "team")).toBe("posthog.models.team");
+    expect(resolveRelativeImport("posthog.models", true, 2, "")).toBe("posthog");
+    expect(resolveRelativeImport("posthog.models.user", false, 3, "x")).toBe("");
+    expect(resolveRelativeImport("anything", false, 0, "a.b")).toBe("a.b");
+  });
+
+  it("resolveModelImport", () => {
+    const index = indexOf(FIXTURE);
+    const featureFlag = index.apps.get("feature_flags")!.models.get("FeatureFlag")!;
+    const team = index.apps.get("posthog")!.models.get("Team")!;
+    expect(resolveModelImport(index, "products.feature_flags.backend.models", "FeatureFlag")).toEqual({
+      model: featureFlag,
+      candidates: [featureFlag],
+    });
+    // Re-export site: the model is defined in exactly one app.
+    expect(resolveModelImport(index, "posthog.models", "FeatureFlag").model).toBe(featureFlag);
+    expect(resolveModelImport(index, "posthog.models", "Team").model).toBe(team);
+    expect(resolveModelImport(index, "posthog.models.team", "Team").model).toBe(team);
+    expect(resolveModelImport(index, "products.experiments.backend.models.experiment", "Experiment").model?.appLabel).toBe(
+      "experiments",
+    );
+    expect(resolveModelImport(index, "products.surveys.models", "Survey").model?.appLabel).toBe("surveys");
+    expect(resolveModelImport(index, "posthog.models", "Nope")).toEqual({ candidates: [] });
+    // Third-party modules never resolve to repository models.
+    expect(resolveModelImport(index, "django.contrib.auth.models", "User")).toEqual({ candidates: [] });
+  });
+
+  it("resolveModelImport with a name defined in two apps", () => {
+    const root = copyFixture();
+    write(root, "products/surveys/backend/models.py", "class Survey:\n    pass\n\n\nclass FeatureFlag:\n    pass\n");
+    const index = indexOf(root);
+    const fromSurveys = resolveModelImport(index, "products.surveys.backend.models", "FeatureFlag");
+    expect(fromSurveys.model?.appLabel).toBe("surveys");
+    expect(fromSurveys.candidates.map((model) => model.appLabel).sort()).toEqual(["feature_flags", "surveys"]);
+    const ambiguous = resolveModelImport(index, "posthog.models", "FeatureFlag");
+    expect(ambiguous.model).toBeUndefined();
+    expect(ambiguous.candidates).toHaveLength(2);
+  });
+
+  it("appOfModule and appOfFile", () => {
+    const index = indexOf(FIXTURE);
+    expect(appOfModule(index, "posthog.models.team.team")?.label).toBe("posthog");
+    expect(appOfModule(index, "products.feature_flags.backend")?.label).toBe("feature_flags");
+    expect(appOfModule(index, "products.feature_flags.backend.api.views")?.label).toBe("feature_flags");
+    expect(appOfModule(index, "products.feature_flags")).toBeUndefined();
+    expect(appOfModule(index, "posthogx.models")).toBeUndefined();
+    expect(appOfFile(index, path.join(FIXTURE, "products/visual_review/backend/facade/api.py"))?.label).toBe("visual_review");
+    expect(appOfFile(index, path.join(FIXTURE, "ee/models/rbac/role.py"))?.label).toBe("ee");
+    expect(appOfFile(index, path.join(FIXTURE, "products/surveys/models.py"))).toBeUndefined();
+  });
+});
+
+describe("apps and products edge cases", () => {
+  it("labels apps without apps.py or without label", () => {
+    const root = copyFixture();
+    fs.rmSync(path.join(root, "products/surveys/backend/apps.py"));
+    write(root, "products/feature_flags/backend/apps.py", 'from django import apps\n\nclass C(apps.AppConfig):\n    name = "products.flags2.backend"\n');
+    fs.rmSync(path.join(root, "posthog/apps.py"));
+    write(root, "common/apps.py", 'from django.apps import AppConfig\n\n\nclass CommonConfig(AppConfig):\n    name = "common"\n    label = \'shared\'\n');
+    write(root, "common/models.py", "class Thing:\n    pass\n");
+    write(root, "frontend/src/index.ts", "export {}\n");
+    const index = indexOf(root);
+    expect(index.apps.get("surveys")?.config).toBeUndefined();
+    expect(index.apps.get("surveys")?.module).toBe("products.surveys.backend");
+    // Django's default: the last component of `name` (here a label the app-config-label rule flags).
+    expect(index.appsByModule.get("products.feature_flags.backend")).toMatchObject({
+      label: "backend",
+      config: { className: "C", name: { value: "products.flags2.backend", line: 4 } },
+    });
+    expect(index.apps.get("posthog")?.config).toBeUndefined();
+    expect(index.apps.get("shared")).toMatchObject({ module: "common", modelsModule: "common.models" });
+    expect(index.apps.get("shared")?.models.get("Thing")?.definingModule).toBe("common.models");
+    expect(index.appsByModule.has("frontend")).toBe(false);
+  });
+
+  it("finds an AppConfig that extends a local AppConfig base", () => {
+    const root = copyFixture();
+    write(
+      root,
+      "products/surveys/backend/apps.py",
+      [
+        "from django.apps import AppConfig",
+        "",
+        "",
+        "class BaseProductConfig(AppConfig):",
+        '    default_auto_field = "django.db.models.BigAutoField"',
+        "",
+        "",
+        "class SurveysConfig(BaseProductConfig):",
+        '    name: str = "products.surveys.backend"',
+        "    label = 'surveys_app'",
+        "",
+      ].join("\n"),
+    );
+    const app = indexOf(root).appsByModule.get("products.surveys.backend")!;
+    expect(app.label).toBe("surveys_app");
+    expect(app.config).toMatchObject({ className: "SurveysConfig", line: 8, name: { line: 9 }, label: { value: "surveys_app", line: 10 } });
+  });
+
+  it("reports a duplicate app label", () => {
+    const root = copyFixture();
+    write(root, "products/surveys/backend/apps.py", 'from django.apps import AppConfig\n\n\nclass SurveysConfig(AppConfig):\n    name = "products.surveys.backend"\n    label = "feature_flags"\n');
+    const index = indexOf(root);
+    expect(problemsOf(index)).toEqual([
+      'products/surveys/backend/apps.py:6:1: Duplicate Django app label "feature_flags": products.surveys.backend and products.feature_flags.backend (the label of products.surveys.backend is ignored).',
+    ]);
+    expect(index.apps.get("feature_flags")?.module).toBe("products.feature_flags.backend");
+    expect(index.appsByModule.get("products.surveys.backend")?.label).toBe("feature_flags");
+  });
+
+  it("survives Python syntax errors and skips ERROR subtrees", () => {
+    const root = copyFixture();
+    write(
+      root,
+      "products/feature_flags/backend/models.py",
+      "from django.db import models\n\n\nclass FeatureFlag(models.Model):\n    key = models.CharField(\n\n\nclass Other(models.Model):\n    pass\n\n)))\nclass Third:\n    pass\n",
+    );
+    const index = indexOf(root);
+    expect(index.problems).toEqual([]);
+    const models = index.apps.get("feature_flags")!.models;
+    expect(models.has("Third")).toBe(true);
+  });
+
+  it("skips hidden folders, __pycache__ and files under products/", () => {
+    const root = copyFixture();
+    write(root, "products/.hidden/package.json", "{}");
+    write(root, "products/__pycache__/x.pyc", "");
+    write(root, "products/README.md", "# products\n");
+    const index = indexOf(root);
+    expect([...index.products.keys()]).toEqual(["experiments", "feature_flags", "surveys", "visual_review", "web_vitals"]);
+  });
+
+  it("reads a contracts/ package and a models/ re-export folder", () => {
+    const root = copyFixture();
+    fs.rmSync(path.join(root, "products/visual_review/backend/facade/contracts.py"));
+    write(root, "products/visual_review/backend/facade/contracts/__init__.py", "");
+    fs.rmSync(path.join(root, "products/surveys/models.py"));
+    write(root, "products/surveys/models/__init__.py", "from products.surveys.backend.models import Survey\n");
+    const index = indexOf(root);
+    expect(index.products.get("visual_review")?.isolated).toBe(true);
+    expect(index.products.get("surveys")?.reexportModelsPath).toBe(path.join(root, "products/surveys/models"));
+  });
+
+  it("keeps scripts null for an invalid package.json", () => {
+    const root = copyFixture();
+    write(root, "products/surveys/package.json", '{ "name": "@posthog/products-surveys", "scripts": { ');
+    write(root, "products/web_vitals/package.json", '\ufeff{ "name": 3, "scripts": { "a": "x", "b": 1 } }');
+    const index = indexOf(root);
+    expect(index.products.get("surveys")?.packageJson).toEqual({ file: path.join(root, "products/surveys/package.json"), scripts: null });
+    expect(index.products.get("web_vitals")?.packageJson).toEqual({ file: path.join(root, "products/web_vitals/package.json"), scripts: { a: "x" } });
+    expect(index.problems).toEqual([]);
+  });
+
+  it("has no tach interfaces and no routes when the files are missing", () => {
+    const root = copyFixture();
+    fs.rmSync(path.join(root, "tach.toml"));
+    fs.rmSync(path.join(root, "products/db_routing.yaml"));
+    const index = indexOf(root);
+    expect(index.tach).toMatchObject({ exists: false, interfaces: [] });
+    expect(index.dbRoutes.size).toBe(0);
+    expect(index.problems).toEqual([]);
+  });
+});
+
+describe("configuration problems", () => {
+  function routing(text: string): RepoIndex {
+    const root = copyFixture();
+    write(root, "products/db_routing.yaml", text);
+    return indexOf(root);
+  }
+
+  it("an empty db_routing.yaml has no routes and no problem", () => {
+    for (const text of ["", "# nothing routed yet\n", "routes:\n", "routes: []\n"]) {
+      const index = routing(text);
+      expect(index.dbRoutes.size).toBe(0);
+      expect(index.problems).toEqual([]);
+    }
+  });
+
+  it("invalid YAML names the file, line and column", () => {
+    const index = routing("routes:\n  - app_label: visual_review\n    database: visual_review: x\n");
+    expect(index.problems).toEqual([
+      {
+        file: path.join(index.root, "products/db_routing.yaml"),
+        line: 3,
+        column: 15,
+        message: "products/db_routing.yaml:3:15: Invalid YAML: Nested mappings are not allowed in compact mappings",
+      },
+    ]);
+    expect(index.dbRoutes.size).toBe(0);
+    expect(problemsOf(routing("routes:\n\t- app_label: a\n"))).toEqual([
+      "products/db_routing.yaml:2:1: Invalid YAML: Tabs are not allowed as indentation",
+    ]);
+  });
+
+  it("a wrong shape reports each entry, keeps the valid ones, and names the labels whose entry is invalid", () => {
+    const index = routing(
+      [
+        "routes:",
+        "  - app_label: visual_review",
+        "    database: visual_review",
+        "  - app_label: logs",
+        "  - database: x",
+        "    app_label: 3",
+        "  - app_label: visual_review",
+        "    database: other",
+        "  - app_label: links",
+        "    database: links",
+        "    optional: yes",
+        "  - just-a-string",
+        "  - app_label: ok",
+        "    database: ok_db",
+        "    optional: true",
+        "",
+      ].join("\n"),
+    );
+    expect(problemsOf(index)).toEqual([
+      "products/db_routing.yaml:4:5: Route is missing `database`.",
+      "products/db_routing.yaml:6:16: `app_label` must be a non-empty string.",
+      'products/db_routing.yaml:7:16: App label "visual_review" is routed to two databases ("visual_review" on line 2, "other" here).',
+      "products/db_routing.yaml:11:15: `optional` must be `true` or `false`.",
+      "products/db_routing.yaml:12:5: Each route must be a mapping with `app_label` and `database`.",
+    ]);
+    expect([...index.dbRoutes.values()]).toEqual([
+      { appLabel: "visual_review", database: "visual_review", optional: false, line: 2 },
+      { appLabel: "ok", database: "ok_db", optional: true, line: 13 },
+    ]);
+    expect([...index.dbRouting.invalidLabels.keys()]).toEqual(["logs", "visual_review", "links"]);
+    expect(index.dbRouting.failure).toBeUndefined();
+  });
+
+  it("the same label routed twice to the same database is one route", () => {
+    const index = routing("routes:\n  - app_label: a\n    database: a\n  - app_label: a\n    database: a\n");
+    expect(problemsOf(index)).toEqual([]);
+    expect([...index.dbRoutes.keys()]).toEqual(["a"]);
+    expect(index.dbRouting.invalidLabels.size).toBe(0);
+  });
+
+  it("routes that are not a list, or a document that is not a mapping", () => {
+    const notAList = routing("routes: visual_review\n");
+    expect(problemsOf(notAList)).toEqual([
+      "products/db_routing.yaml:1:9: `routes` must be a list of `{app_label, database, optional?}` entries.",
+    ]);
+    expect(notAList.dbRouting.failure?.line).toBe(1);
+    expect(problemsOf(routing("- app_label: a\n  database: a\n"))).toEqual([
+      "products/db_routing.yaml:1:1: Expected a mapping with a `routes:` list.",
+    ]);
+  });
+
+  it("invalid TOML names the file, line and column", () => {
+    const root = copyFixture();
+    const text = fs.readFileSync(path.join(root, "tach.toml"), "utf8");
+    // Line 77 of the fixture is `]` closing the `from` array of the first [[interfaces]].
+    const lines = text.split("\n");
+    expect(lines[76]).toBe("]");
+    lines[75] = '    "products.experiments" "products.visual_review",';
+    write(root, "tach.toml", lines.join("\n"));
+    const index = indexOf(root);
+    expect(index.problems).toEqual([
+      {
+        file: path.join(root, "tach.toml"),
+        line: 76,
+        column: 28,
+        message: "tach.toml:76:28: Invalid TOML: expected comma or end of structure",
+      },
+    ]);
+    expect(index.tach).toMatchObject({ exists: true, interfaces: [] });
+  });
+
+  it("finds the lines in CRLF files with comments, literal strings and multi-line strings", () => {
+    const root = copyFixture();
+    const text = [
+      'description = """',
+      "[[interfaces]] is not a header here",
+      '"""',
+      "[[interfaces]]  # first",
+      "# inside the block",
+      "expose = [ # comment after the bracket",
+      "    'backend\\.models.*', # a literal string",
+      "",
+      '    "backend\\\\.logic.*"',
+      "    ,",
+      '    """backend\\\\.multi',
+      'line.*""",',
+      "]",
+      'from = ["products.x"]',
+      "",
+      "[[ interfaces ]]",
+      'expose = []',
+      'from = "products.y"',
+      "",
+    ].join("\r\n");
+    write(root, "tach.toml", text);
+    const index = indexOf(root);
+    expect(index.problems).toEqual([]);
+    expect(index.tach.interfaces).toEqual([
+      {
+        from: ["products.x"],
+        expose: ["backend\\.models.*", "backend\\.logic.*", "backend\\.multi\r\nline.*"],
+        line: 4,
+        exposeLines: [7, 9, 11],
+        fromLine: 14,
+        comments: ["first", "inside the block"],
+        permanent: false,
+      },
+      { from: ["products.y"], expose: [], line: 16, exposeLines: [], fromLine: 18, comments: [], permanent: false },
+    ]);
+  });
+});
+
+describe("refresh", () => {
+  it("rebuilds when a file it read changes", () => {
+    setIndexRefreshInterval(0);
+    const root = copyFixture();
+    const first = indexOf(root);
+    expect(indexOf(root)).toBe(first);
+    const modelsFile = path.join(root, "products/feature_flags/backend/models.py");
+    fs.appendFileSync(modelsFile, "\n\nclass FeatureFlagDashboards(models.Model):\n    pass\n");
+    const second = indexOf(root);
+    expect(second).not.toBe(first);
+    expect(second.apps.get("feature_flags")?.models.get("FeatureFlagDashboards")?.line).toBe(21);
+  });
+
+  it("rebuilds when a file appears or disappears", () => {
+    setIndexRefreshInterval(0);
+    const root = copyFixture();
+    expect(indexOf(root).products.has("logs")).toBe(false);
+    write(root, "products/logs/backend/apps.py", 'from django.apps import AppConfig\n\n\nclass LogsConfig(AppConfig):\n    name = "products.logs.backend"\n    label = "logs"\n');
+    expect(indexOf(root).apps.get("logs")?.product).toBe("logs");
+    write(root, "products/logs/backend/tests/unit/test_logs.py", "def test_x():\n    pass\n");
+    expect(indexOf(root).products.get("logs")?.backendTestFiles).toEqual(["backend/tests/unit/test_logs.py"]);
+    fs.rmSync(path.join(root, "products/visual_review/backend/facade/contracts.py"));
+    expect(indexOf(root).products.get("visual_review")?.isolated).toBe(false);
+    fs.rmSync(path.join(root, "products/db_routing.yaml"));
+    expect(indexOf(root).dbRoutes.size).toBe(0);
+    write(root, "products/db_routing.yaml", "routes:\n  - app_label: logs\n    database: logs\n");
+    expect([...indexOf(root).dbRoutes.keys()]).toEqual(["logs"]);
+  });
+
+  it("does not rebuild when an unrelated file in a listed folder is saved atomically", () => {
+    setIndexRefreshInterval(0);
+    const root = copyFixture();
+    const first = indexOf(root);
+    const target = path.join(root, "products/feature_flags/backend/models.py");
+    const temp = path.join(root, "products/feature_flags/backend/.logic.py.tmp");
+    fs.writeFileSync(temp, "x = 1\n");
+    fs.renameSync(temp, path.join(root, "products/feature_flags/backend/logic.py"));
+    // logic.py is new: the listing changed, so this one does rebuild...
+    const second = indexOf(root);
+    expect(second).not.toBe(first);
+    // ...but replacing it again (same listing) does not.
+    fs.writeFileSync(temp, "x = 2\n");
+    fs.renameSync(temp, path.join(root, "products/feature_flags/backend/logic.py"));
+    expect(indexOf(root)).toBe(second);
+    expect(fs.existsSync(target)).toBe(true);
+  });
+
+  it("re-checks at most once per refresh interval", () => {
+    setIndexRefreshInterval(60_000);
+    const root = copyFixture();
+    const first = indexOf(root);
+    fs.rmSync(path.join(root, "products/db_routing.yaml"));
+    expect(indexOf(root)).toBe(first);
+    setIndexRefreshInterval(0);
+    expect(indexOf(root)).not.toBe(first);
+  });
+});
+
+describe("file-system hazards", () => {
+  it("survives symlink loops and ignores symlinks leading outside the root", () => {
+    const root = copyFixture();
+    const outside = tempDir();
+    write(outside, "backend/apps.py", 'from django.apps import AppConfig\n\nclass X(AppConfig):\n    label = "outside"\n');
+    write(outside, "backend/tests/test_outside.py", "");
+    write(outside, "models.py", "class Secret:\n    pass\n");
+    fs.symlinkSync(outside, path.join(root, "products/outside"));
+    fs.symlinkSync(path.join(outside, "models.py"), path.join(root, "products/feature_flags/models.py"));
+    // A directory loop inside backend/, a self-referencing link, and a dangling link.
+    fs.symlinkSync("..", path.join(root, "products/visual_review/backend/tests/loop"));
+    fs.symlinkSync("self", path.join(root, "products/self"));
+    fs.symlinkSync("../nowhere", path.join(root, "products/dangling"));
+    fs.symlinkSync("models_loop", path.join(root, "posthog/models/models_loop"));
+    // A product folder that is a symlink to a folder inside the root is fine.
+    write(root, "vendor/linked_product/package.json", '{ "name": "@posthog/products-linked" }');
+    fs.symlinkSync("../vendor/linked_product", path.join(root, "products/linked"));
+
+    const index = indexOf(root);
+    expect(index.problems).toEqual([]);
+    expect(index.products.has("outside")).toBe(false);
+    expect(index.apps.has("outside")).toBe(false);
+    expect(index.modelsByName.has("Secret")).toBe(false);
+    expect(index.products.get("feature_flags")?.reexportModelsPath).toBeUndefined();
+    expect(index.products.has("self")).toBe(false);
+    expect(index.products.has("dangling")).toBe(false);
+    expect(index.products.get("visual_review")?.backendTestFiles).toEqual([
+      "backend/tests/logic_test.py",
+      "backend/tests/test_api.py",
+    ]);
+    expect(index.products.get("linked")?.packageJson?.name).toBe("@posthog/products-linked");
+    expect(repoFingerprint(root)).toMatch(/^[0-9a-f]{16}$/u);
+
+    // The index stays valid: nothing it read changes between two checks.
+    setIndexRefreshInterval(0);
+    expect(indexOf(root)).toBe(index);
+  });
+
+  it("reports EACCES on a file and skips an unreadable folder (simulated, works as root too)", () => {
+    const root = copyFixture();
+    const appsPy = path.join(root, "products/feature_flags/backend/apps.py");
+    const modelsDir = path.join(root, "products/experiments/backend/models");
+    const eacces = (target: string): Error =>
+      Object.assign(new Error(`EACCES: permission denied, open '${target}'`), { code: "EACCES" });
+    const readFile = fs.readFileSync;
+    const readDir = fs.readdirSync;
+    const readSpy = vi.spyOn(fs, "readFileSync").mockImplementation(((target: fs.PathOrFileDescriptor, options?: unknown) => {
+      if (target === appsPy) throw eacces(appsPy);
+      return (readFile as (...args: unknown[]) => unknown)(target, options);
+    }) as typeof fs.readFileSync);
+    const dirSpy = vi.spyOn(fs, "readdirSync").mockImplementation(((target: fs.PathLike, options?: unknown) => {
+      if (target === modelsDir) throw eacces(modelsDir);
+      return (readDir as (...args: unknown[]) => unknown)(target, options);
+    }) as typeof fs.readdirSync);
+    try {
+      const index = indexOf(root);
+      expect(problemsOf(index)).toEqual([
+        `products/feature_flags/backend/apps.py:1:1: Cannot read the file: EACCES: permission denied, open '${appsPy}'`,
+      ]);
+      expect(index.apps.get("feature_flags")?.config).toBeUndefined();
+      expect(index.apps.get("feature_flags")?.label).toBe("feature_flags");
+      expect(index.apps.get("experiments")?.models.size).toBe(0);
+    } finally {
+      readSpy.mockRestore();
+      dirSpy.mockRestore();
+    }
+  });
+
+  it("a path longer than PATH_MAX is confined to nothing at once (found by the property tests: one recursion per component overflowed)", () => {
+    const confiner = new Confiner(FIXTURE);
+    expect(confiner.resolve(path.join(FIXTURE, "a/".repeat(100_000), "models.py"))).toBeNull();
+    expect(confiner.resolve(path.join(FIXTURE, "products/feature_flags/backend/models.py"))?.stats.isFile()).toBe(true);
+  });
+
+  it.skipIf(process.platform === "win32" || process.getuid?.() === 0)("reports an unreadable apps.py", () => {
+    const root = copyFixture();
+    const file = path.join(root, "products/feature_flags/backend/apps.py");
+    fs.chmodSync(file, 0o000);
+    fs.chmodSync(path.join(root, "products/experiments/backend/models"), 0o000);
+    try {
+      const index = indexOf(root);
+      expect(problemsOf(index)).toEqual([
+        expect.stringMatching(/^products\/feature_flags\/backend\/apps\.py:1:1: Cannot read the file: EACCES/u),
+      ]);
+      expect(index.apps.get("feature_flags")?.config).toBeUndefined();
+      expect(index.apps.get("experiments")?.models.size).toBe(0);
+    } finally {
+      fs.chmodSync(file, 0o644);
+      fs.chmodSync(path.join(root, "products/experiments/backend/models"), 0o755);
+    }
+  });
+});
+
+describe("repoFingerprint", () => {
+  it("is stable and changes when an indexed file changes", () => {
+    const root = copyFixture();
+    const first = repoFingerprint(root);
+    expect(repoFingerprint(root)).toBe(first);
+
+    fs.appendFileSync(path.join(root, "products/db_routing.yaml"), "    - app_label: logs\n      database: logs\n");
+    const second = repoFingerprint(root);
+    expect(second).not.toBe(first);
+
+    fs.appendFileSync(path.join(root, "posthog/models/team/team.py"), "\n\nclass Project:\n    pass\n");
+    const third = repoFingerprint(root);
+    expect(third).not.toBe(second);
+
+    write(root, "products/web_vitals/backend/tests/test_vitals.py", "");
+    const fourth = repoFingerprint(root);
+    expect(fourth).not.toBe(third);
+
+    write(root, "products/visual_review/backend/facade/api.py", "def only():\n    pass\n");
+    expect(repoFingerprint(root)).not.toBe(fourth);
+  });
+
+  it("ignores files the index does not read", () => {
+    const root = copyFixture();
+    const first = repoFingerprint(root);
+    write(root, "products/feature_flags/backend/views.py", "x = 1\n");
+    write(root, "products/feature_flags/frontend/Other.tsx", "export {}\n");
+    expect(repoFingerprint(root)).toBe(first);
+  });
+});

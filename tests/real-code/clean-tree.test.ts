@@ -1,0 +1,55 @@
+/**
+ * The real-code tree (PostHog's shapes, written for these tests) lints with no finding: every
+ * idiom it holds is one real code has and the plugin must accept. Its Python files are also the
+ * undefined-name checker's own test: they define every name they use.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { undefinedNames } from "../support/undefined-names.js";
+import { RealCodeTree, REAL_CODE } from "./support.js";
+
+const tree = new RealCodeTree("real-code-clean");
+afterAll(() => tree.remove());
+
+function pythonFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".py"))
+    .map((file) => file.split(path.sep).join("/"))
+    .sort();
+}
+
+describe("the real-code tree", () => {
+  it("gives no finding with the recommended config", async () => {
+    expect(await tree.findings()).toEqual([]);
+  });
+
+  it("holds the shapes the suite is about", () => {
+    const files = pythonFiles(REAL_CODE);
+    expect(files.filter((file) => /\/migrations\/\d{4}_/u.test(file)).length).toBeGreaterThanOrEqual(6);
+    const text = (file: string): string => fs.readFileSync(path.join(REAL_CODE, file), "utf8");
+    // Same-file class targets, as in PostHog's visual_review.
+    expect(text("products/visual_review/backend/models.py").match(/ForeignKey\((?:Repo|Run|Artifact),/gu)?.length).toBeGreaterThanOrEqual(5);
+    // Models packages whose __init__.py binds only a config model.
+    expect(text("products/feature_flags/backend/models/__init__.py")).not.toContain("FeatureFlag,");
+    expect(text("products/experiments/backend/models/__init__.py")).not.toContain("import Experiment");
+    expect(text("products/early_access_features/backend/migrations/0001_initial_migration.py")).toContain('to="posthog.featureflag"');
+    expect(text("products/error_tracking/backend/models.py")).toContain("ForeignKey(settings.AUTH_USER_MODEL");
+    expect(text("posthog/settings/web.py")).toContain('AUTH_USER_MODEL = "posthog.User"');
+  });
+
+  it("defines every name its Python files use (pyflakes F821), which the fix checks rely on", () => {
+    const undefinedByFile = pythonFiles(REAL_CODE)
+      .map((file) => [file, [...(undefinedNames(fs.readFileSync(path.join(REAL_CODE, file), "utf8"))?.keys() ?? [])]] as const)
+      .filter(([, names]) => names.length > 0);
+    expect(undefinedByFile).toEqual([]);
+  });
+
+  it("the checker sees undefined names: in code, in string annotations, across scopes", () => {
+    expect([...undefinedNames('def f(team: "Team") -> None:\n    return helper(team)\n')!.keys()].sort()).toEqual(["Team", "helper"]);
+    expect([...undefinedNames("class A:\n    X = 1\n    def f(self):\n        return X\n")!.keys()]).toEqual(["X"]);
+    expect([...undefinedNames("if TYPE_CHECKING:\n    from x import T\n")!.keys()]).toEqual(["TYPE_CHECKING"]);
+    expect(undefinedNames("from x import *\nanything\n")).toBeNull();
+  });
+});
