@@ -29,7 +29,7 @@ function emptyIndex(root: string): RepoIndex {
     dbRoutes: new Map(),
     dbRouting: { invalidLabels: new Map() },
     dbRoutingFile: path.join(root, "products", "db_routing.yaml"),
-    tach: { file: path.join(root, "tach.toml"), exists: false, interfaces: [], modules: [] },
+    tach: { file: path.join(root, "tach.toml"), interfaces: [] },
     settings: {},
     problems: [],
   };

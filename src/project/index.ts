@@ -17,5 +17,4 @@ export type {
   ProductInfo,
   RepoIndex,
   TachInterface,
-  TachModule,
 } from "./types.js";

@@ -1,32 +1,7 @@
-import { parse, TomlError } from "smol-toml";
+import { getStaticTOMLValue, parseTOML, type AST } from "toml-eslint-parser";
 import { configProblem, errorText } from "./problems.js";
-import { scanToml, type TomlBlock } from "./toml-scan.js";
 import type { TrackedFs } from "./tracked-fs.js";
-import type { ConfigProblem, RepoIndex, TachInterface, TachModule } from "./types.js";
-
-function stringList(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (!Array.isArray(value)) return [];
-  return value.filter((item): item is string => typeof item === "string");
-}
-
-/** `depends_on` entries are strings or (newer tach) `{ path = "...", deprecated = true }`. */
-function dependencyList(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  const result: string[] = [];
-  for (const item of value) {
-    if (typeof item === "string") result.push(item);
-    else if (item && typeof item === "object" && typeof (item as { path?: unknown }).path === "string") {
-      result.push((item as { path: string }).path);
-    }
-  }
-  return result;
-}
-
-function tablesOf(value: unknown): Record<string, unknown>[] {
-  if (!Array.isArray(value)) return [];
-  return value.map((item) => (item && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : {}));
-}
+import type { ConfigProblem, RepoIndex, TachInterface } from "./types.js";
 
 /**
  * hogli exempts an `[[interfaces]]` block whose comment lines directly above the header carry
@@ -34,82 +9,81 @@ function tablesOf(value: unknown): Record<string, unknown>[] {
  */
 export const PERMANENT_INTERFACE_MARKER = "isolation:permanent-interface";
 
-function blockComments(block: TomlBlock | undefined): string[] {
-  return block ? [...block.leadingComments, ...block.innerComments] : [];
+/** A parse error of toml-eslint-parser: 1-based line, 0-based column. */
+interface TomlParseError {
+  message: string;
+  lineNumber?: number;
+  column?: number;
+}
+
+function stringList(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is string => typeof item === "string");
 }
 
 /**
- * Reads `tach.toml`: each `[[interfaces]]` block's `from` and `expose` patterns (as TOML decodes
- * them) with the lines of the header and of each expose entry, and each `[[modules]]` block.
+ * hogli's rule: walking up from the header, blank lines are skipped and comment lines looked at,
+ * up to the first other line; the block is permanent when one of those comments has the marker.
  */
+function isPermanent(lines: readonly string[], headerLine: number): boolean {
+  for (let i = headerLine - 2; i >= 0; i--) {
+    const line = lines[i]!.trim();
+    if (line === "") continue;
+    if (!line.startsWith("#")) return false;
+    if (line.includes(PERMANENT_INTERFACE_MARKER)) return true;
+  }
+  return false;
+}
+
+/** The line of each string element of an `expose = [...]` array (the key's line when it is not an array). */
+function elementLines(table: AST.TOMLTable, key: string): number[] {
+  const entry = table.body.find((statement) => statement.key.keys.map(keyName).join(".") === key);
+  if (!entry) return [];
+  if (entry.value.type !== "TOMLArray") return [entry.loc.start.line];
+  return entry.value.elements.filter((element) => element.type === "TOMLValue" && element.kind === "string").map((element) => element.loc.start.line);
+}
+
+function keyName(key: AST.TOMLBare | AST.TOMLQuoted): string {
+  return key.type === "TOMLBare" ? key.name : key.value;
+}
+
+function readInterface(table: AST.TOMLTable, value: Record<string, unknown>, lines: readonly string[]): TachInterface {
+  const line = table.loc.start.line;
+  const exposeLines = elementLines(table, "expose");
+  const expose = stringList(value.expose);
+  return {
+    from: stringList(value.from),
+    expose,
+    line,
+    exposeLines: expose.map((_, position) => exposeLines[position] ?? exposeLines[0] ?? line),
+    permanent: isPermanent(lines, line),
+  };
+}
+
+/** Reads `tach.toml` (toml-eslint-parser): each `[[interfaces]]` block's `from` and `expose` patterns, with lines. */
 export function readTach(tfs: TrackedFs, file: string, problems: ConfigProblem[]): RepoIndex["tach"] {
-  const tach: RepoIndex["tach"] = { file, exists: false, interfaces: [], modules: [] };
+  const tach: RepoIndex["tach"] = { file, interfaces: [] };
   const text = tfs.readText(file);
   if (text === undefined) return tach;
-  tach.exists = true;
   if (text instanceof Error) {
     problems.push(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
     return tach;
   }
-  let data: Record<string, unknown>;
+  let ast: AST.TOMLProgram;
   try {
-    data = parse(text) as Record<string, unknown>;
+    ast = parseTOML(text);
   } catch (error) {
-    if (error instanceof TomlError) {
-      const reason = errorText(error).replace(/^Invalid TOML document:\s*/u, "");
-      problems.push(configProblem(tfs.root, file, error.line, error.column, `Invalid TOML: ${reason}`));
-    } else {
-      problems.push(configProblem(tfs.root, file, 1, 1, `Invalid TOML: ${errorText(error)}`));
-    }
+    const { lineNumber, column } = error as TomlParseError;
+    problems.push(configProblem(tfs.root, file, lineNumber ?? 1, (column ?? 0) + 1, `Invalid TOML: ${errorText(error)}`));
     return tach;
   }
-
-  let scan: ReturnType<typeof scanToml> | undefined;
-  try {
-    scan = scanToml(text);
-  } catch {
-    // Lines are a nicety: without them every entry points at line 1.
+  const lines = text.split(/\r\n|\r|\n/u);
+  const values = (getStaticTOMLValue(ast) as { interfaces?: unknown }).interfaces;
+  for (const table of ast.body[0]?.body ?? []) {
+    if (table.type !== "TOMLTable" || table.kind !== "array" || table.resolvedKey[0] !== "interfaces" || table.resolvedKey.length !== 2) continue;
+    const value = Array.isArray(values) ? values[table.resolvedKey[1] as number] : undefined;
+    tach.interfaces.push(readInterface(table, value && typeof value === "object" ? (value as Record<string, unknown>) : {}, lines));
   }
-  const headers = (name: string): TomlBlock[] =>
-    scan?.blocks.filter((block) => block.kind === "array" && block.name === name) ?? [];
-
-  const interfaceBlocks = headers("interfaces");
-  tach.interfaces = tablesOf(data.interfaces).map((table, index): TachInterface => {
-    const block = interfaceBlocks[index];
-    const line = block?.line ?? 1;
-    const expose = stringList(table.expose);
-    const from = stringList(table.from);
-    const exposeStatement = block?.statements.find((statement) => statement.key === "expose");
-    const elementLines = exposeStatement?.elementLines ?? [];
-    const rawExpose = Array.isArray(table.expose) ? (table.expose as unknown[]) : [];
-    // Element lines are per array element; keep those of the string elements.
-    const stringLines = rawExpose.length === elementLines.length
-      ? elementLines.filter((_, position) => typeof rawExpose[position] === "string")
-      : [];
-    const exposeLines = expose.map((_, position) => stringLines[position] ?? exposeStatement?.line ?? line);
-    const fromStatement = block?.statements.find((statement) => statement.key === "from");
-    return {
-      from,
-      expose,
-      line,
-      exposeLines,
-      fromLine: fromStatement?.line ?? line,
-      comments: blockComments(block),
-      permanent: block?.leadingComments.some((comment) => comment.includes(PERMANENT_INTERFACE_MARKER)) ?? false,
-    };
-  });
-
-  const moduleBlocks = headers("modules");
-  tach.modules = tablesOf(data.modules).map((table, index): TachModule => {
-    const block = moduleBlocks[index];
-    const paths = typeof table.path === "string" ? [table.path] : stringList(table.paths);
-    return {
-      path: paths[0] ?? "",
-      paths,
-      dependsOn: dependencyList(table.depends_on),
-      line: block?.line ?? 1,
-      comments: blockComments(block),
-    };
-  });
   return tach;
 }

@@ -106,28 +106,8 @@ export interface TachInterface {
   line: number;
   /** 1-based line of each expose entry, same order as `expose`. */
   exposeLines: number[];
-  /** 1-based line of the `from = ` key (the header line when absent). */
-  fromLine?: number;
-  /**
-   * Comment texts (without `#`) written before the header (since the previous block's last
-   * key) and inside the block, e.g. `TODO: legacy leaks — core imports these internals`.
-   */
-  comments?: string[];
   /** A comment right above the header says `isolation:permanent-interface` (hogli's exemption). */
   permanent: boolean;
-}
-
-/** A `[[modules]]` block of tach.toml. */
-export interface TachModule {
-  /** `path` (or the first of `paths`). */
-  path: string;
-  paths: string[];
-  /** `depends_on` module paths (string entries, or the `path` of `{ path = ... }` entries). */
-  dependsOn: string[];
-  /** 1-based line of the `[[modules]]` header. */
-  line: number;
-  /** Comment texts before the header and inside the block. */
-  comments?: string[];
 }
 
 /** A value read from a settings module, with where it was found. */
@@ -158,7 +138,7 @@ export interface RepoIndex {
   /** The labels with an invalid route entry, and a failure to read the file at all. */
   dbRouting: Omit<DbRouting, "routes">;
   dbRoutingFile: string;
-  tach: { file: string; exists: boolean; interfaces: TachInterface[]; modules?: TachModule[] };
+  tach: { file: string; interfaces: TachInterface[] };
   settings: SettingsInfo;
   /** Problems reading db_routing.yaml / tach.toml / apps.py etc. Each at most once per index build. */
   problems: ConfigProblem[];

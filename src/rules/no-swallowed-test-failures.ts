@@ -4,7 +4,7 @@ import { conventionalTestCommand, isTestScriptName, TEST_SCRIPT } from "./packag
 import { insertScript, missingScriptAnchor, rangeOf, sourceRangeOf, type ScriptEntry } from "./package-json/json-ast.js";
 import { findHiddenStatuses, type HiddenStatusKind } from "./package-json/exit-status.js";
 import { findPytestPathArguments, findSwallowedFailures, isNoOpScript } from "./package-json/scripts.js";
-import { parseShell, type ShellCommand } from "./package-json/shell.js";
+import { parseShell, type ShellCommand } from "../languages/shell/index.js";
 import { pytestPathStatus } from "./package-json/test-files.js";
 import { editDistance } from "./did-you-mean.js";
 import { defineProductPackageRule, type ProductPackageCheck } from "./define-rule.js";

@@ -282,15 +282,13 @@ describe("the fixture index", () => {
   it("reads the [[interfaces]] of tach.toml with their lines", () => {
     const tach = index().tach;
     expect(tach.file).toBe(path.join(FIXTURE, "tach.toml"));
-    expect(tach.exists).toBe(true);
     expect(tach.interfaces).toHaveLength(3);
     expect(tach.interfaces[0]).toMatchObject({
       from: ["products\\.(experiments|visual_review)"],
       expose: ["backend\\.facade.*", "backend\\.presentation\\.views.*", "backend\\.routes.*"],
       line: 69,
       exposeLines: [71, 72, 73],
-      fromLine: 75,
-      comments: ["Facade + views: the canonical public surface for all isolated products."],
+      permanent: false,
     });
     const leak = tach.interfaces[1]!;
     expect(leak).toMatchObject({
@@ -300,25 +298,9 @@ describe("the fixture index", () => {
       line: 84,
       exposeLines: [86, 87, 88],
     });
-    expect(leak.comments?.[0]).toBe("Legacy leaks — core (posthog/ee) imports these internals directly.");
     expect(tach.interfaces[2]).toMatchObject({ from: ["products.visual_review"], line: 100, exposeLines: [101, 101] });
   });
 
-  it("reads the [[modules]] of tach.toml", () => {
-    const modules = index().tach.modules!;
-    expect(modules.map((module) => module.path)).toEqual([
-      "<root>",
-      "ee",
-      "posthog",
-      "products.experiments",
-      "products.feature_flags",
-      "products.surveys",
-      "products.visual_review",
-    ]);
-    const visualReview = modules.at(-1)!;
-    expect(visualReview).toMatchObject({ dependsOn: ["posthog"], line: 94 });
-    expect(visualReview.comments?.[0]).toMatch(/^Routed to its own database/u);
-  });
 });
 
 describe("resolution helpers", () => {
@@ -494,7 +476,7 @@ describe("apps and products edge cases", () => {
     fs.rmSync(path.join(root, "tach.toml"));
     fs.rmSync(path.join(root, "products/db_routing.yaml"));
     const index = indexOf(root);
-    expect(index.tach).toMatchObject({ exists: false, interfaces: [] });
+    expect(index.tach.interfaces).toEqual([]);
     expect(index.dbRoutes.size).toBe(0);
     expect(index.problems).toEqual([]);
   });
@@ -599,10 +581,10 @@ describe("configuration problems", () => {
         file: path.join(root, "tach.toml"),
         line: 76,
         column: 28,
-        message: "tach.toml:76:28: Invalid TOML: expected comma or end of structure",
+        message: "tach.toml:76:28: Invalid TOML: Expected comma (,) token",
       },
     ]);
-    expect(index.tach).toMatchObject({ exists: true, interfaces: [] });
+    expect(index.tach.interfaces).toEqual([]);
   });
 
   it("finds the lines in CRLF files with comments, literal strings and multi-line strings", () => {
@@ -634,14 +616,13 @@ describe("configuration problems", () => {
     expect(index.tach.interfaces).toEqual([
       {
         from: ["products.x"],
-        expose: ["backend\\.models.*", "backend\\.logic.*", "backend\\.multi\r\nline.*"],
+        // A multi-line string's line break reads as "\n" (TOML lets parsers normalize it).
+        expose: ["backend\\.models.*", "backend\\.logic.*", "backend\\.multi\nline.*"],
         line: 4,
         exposeLines: [7, 9, 11],
-        fromLine: 14,
-        comments: ["first", "inside the block"],
         permanent: false,
       },
-      { from: ["products.y"], expose: [], line: 16, exposeLines: [], fromLine: 18, comments: [], permanent: false },
+      { from: ["products.y"], expose: [], line: 16, exposeLines: [], permanent: false },
     ]);
   });
 });

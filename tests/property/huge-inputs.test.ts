@@ -162,7 +162,8 @@ describe("huge and deeply nested inputs", () => {
     ["db_routing.yaml: block nesting", "products/db_routing.yaml", () => `${Array.from({ length: 2000 }, (_, i) => `${" ".repeat(i)}- `).join("\n")}x\n`, true],
     ["tach.toml: many interfaces", "tach.toml", () => repeatUpTo(SIZE, (i) => `[[interfaces]]\nexpose = ["backend\\\\.logic${i}"]\nfrom = ["products.surveys_${i}"]\n\n`), false],
     ["tach.toml: nested arrays", "tach.toml", () => `a = ${"[".repeat(DEPTH)}${"]".repeat(DEPTH)}\n`, true],
-    ["tach.toml: nested inline tables", "tach.toml", () => `a = ${"{b = ".repeat(DEPTH / 10)}1${"}".repeat(DEPTH / 10)}\n`, true],
+    // Valid TOML that toml-eslint-parser reads whole: nothing to report.
+    ["tach.toml: nested inline tables", "tach.toml", () => `a = ${"{b = ".repeat(DEPTH / 10)}1${"}".repeat(DEPTH / 10)}\n`, false],
   ];
   for (const [name, relative, make, broken] of configCases) {
     it(

@@ -1,6 +1,5 @@
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import plugin from "../../src/index.js";
 import rule from "../../src/rules/no-posthog-models-import.js";
 import { ASSERTIONS, fixturePath, pythonRuleConfig, pythonRuleTester } from "../support/helpers.js";
 

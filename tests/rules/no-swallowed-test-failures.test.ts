@@ -8,7 +8,7 @@ import { clearRepoIndexCache } from "../../src/project/index.js";
 import rule from "../../src/rules/no-swallowed-test-failures.js";
 import { findHiddenStatuses } from "../../src/rules/package-json/exit-status.js";
 import { findPytestPathArguments, findSwallowedFailures, isNoOpScript } from "../../src/rules/package-json/scripts.js";
-import { parseShell } from "../../src/rules/package-json/shell.js";
+import { parseShell } from "../../src/languages/shell/index.js";
 import { clearTestPathCache } from "../../src/rules/package-json/test-files.js";
 import { ASSERTIONS, fixturePath, packageJsonRuleTester } from "../support/helpers.js";
 

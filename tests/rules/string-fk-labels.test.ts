@@ -1,6 +1,5 @@
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import plugin from "../../src/index.js";
 import rule from "../../src/rules/string-fk-labels.js";
 import { ASSERTIONS, fixturePath, pythonRuleConfig, pythonRuleTester } from "../support/helpers.js";
 

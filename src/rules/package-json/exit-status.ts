@@ -4,7 +4,7 @@
  * becomes the script's (`pytest a; pytest b`). Ranges are offsets into the decoded script.
  */
 import { alwaysSucceeds, pytestArguments } from "./scripts.js";
-import type { ShellCommand } from "./shell.js";
+import type { ShellCommand } from "../../languages/shell/index.js";
 
 export type HiddenStatusKind = "pipe" | "background" | "sequence";
 

@@ -3,7 +3,7 @@
  * path arguments of pytest runs. Ranges are offsets into the (decoded) script string.
  */
 import path from "node:path";
-import { parseShell, type ShellCommand, type ShellWord } from "./shell.js";
+import { parseShell, type ShellCommand, type ShellWord } from "../../languages/shell/index.js";
 
 /** Failures swallowed by `|| true`, `|| exit 0`, `|| :`, `|| echo …`, or a final `; true` / `; exit 0` / `; :` / `; echo …`. */
 export interface SwallowedFailure {

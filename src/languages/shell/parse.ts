@@ -1,0 +1,86 @@
+import type { Node } from "web-tree-sitter";
+import { loadGrammar, parserFor } from "../tree-sitter.js";
+import { splitCommands, type ControlOperator, type ShellCommand, type ShellToken } from "./commands.js";
+import { shellWord } from "./words.js";
+
+/** The bash grammar of `@vscode/tree-sitter-wasm` (the node types of tree-sitter-bash 0.25). */
+const getShellParser = parserFor(loadGrammar("bash"));
+
+const OPERATORS: ReadonlySet<string> = new Set(["&&", "||", ";", "|", "|&", "&", "(", ")", ";;"]);
+const REDIRECTS = new Set(["file_redirect", "herestring_redirect", "heredoc_redirect"]);
+/** Reserved words of compound commands: they are not words of the commands inside them. */
+const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "while", "until", "for", "in", "do", "done", "case", "esac", "!", "{", "}"]);
+
+function operator(value: string, start: number, end: number): ShellToken {
+  const normalized = (value === "|&" ? "|" : value === ";;" ? ";" : value) as ControlOperator;
+  return { type: "operator", value: normalized, start, end };
+}
+
+/** A newline between two statements of a list is a separator, as `;` is. */
+function newlineBetween(script: string, from: number, to: number): ShellToken | undefined {
+  const at = script.slice(from, to).search(/\r?\n/u);
+  return at < 0 ? undefined : operator("\n", from + at, from + at + 1);
+}
+
+class TokenWriter {
+  readonly tokens: ShellToken[] = [];
+  constructor(private readonly script: string) {}
+
+  private get lastIsOperator(): boolean {
+    const last = this.tokens[this.tokens.length - 1];
+    return last === undefined || last.type === "operator";
+  }
+
+  /** The tokens of a command: its words (assignments included) and its redirections. */
+  command(node: Node): void {
+    for (const child of node.namedChildren) {
+      if (!child || child.type === "comment") continue;
+      if (REDIRECTS.has(child.type)) this.tokens.push({ type: "redirect", value: child.text, start: child.startIndex, end: child.endIndex });
+      else if (child.type === "command_name") this.word(child.namedChildren[0] ?? child);
+      else this.word(child);
+    }
+  }
+
+  private word(node: Node): void {
+    this.tokens.push(shellWord(node));
+  }
+
+  /** Any other node: its operators, and its statements and commands in order. */
+  node(node: Node): void {
+    if (node.type === "command") return this.command(node);
+    if (node.type === "variable_assignment" || node.type === "word") return this.word(node);
+    if (REDIRECTS.has(node.type)) {
+      this.tokens.push({ type: "redirect", value: node.text, start: node.startIndex, end: node.endIndex });
+      return;
+    }
+    let previous: Node | null = null;
+    for (const child of node.children) {
+      if (!child || child.type === "comment") continue;
+      if (!child.isNamed) {
+        if (OPERATORS.has(child.type)) this.tokens.push(operator(child.type, child.startIndex, child.endIndex));
+        else if (!KEYWORDS.has(child.type) && child.type.trim() !== "" && node.type === "ERROR") this.word(child);
+        previous = null;
+        continue;
+      }
+      if (previous && !this.lastIsOperator) {
+        const newline = newlineBetween(this.script, previous.endIndex, child.startIndex);
+        if (newline) this.tokens.push(newline);
+      }
+      this.node(child);
+      previous = child;
+    }
+  }
+}
+
+/** The simple commands of a script, split at `&&`, `||`, `|`, `;`, `&`, newlines and parentheses. */
+export function parseShell(script: string): ShellCommand[] {
+  const tree = getShellParser().parse(script);
+  if (!tree) return splitCommands([]);
+  try {
+    const writer = new TokenWriter(script);
+    writer.node(tree.rootNode);
+    return splitCommands(writer.tokens);
+  } finally {
+    tree.delete();
+  }
+}
