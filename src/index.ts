@@ -18,5 +18,5 @@ export default plugin;
 export { PythonLanguage, PythonSourceCode } from "./languages/python/index.js";
 export type { PyNode, PyComment } from "./languages/python/index.js";
 export type { PythonRuleDefinition, ProductPackageRuleDefinition, PythonRuleVisitor } from "./rules/rule-types.js";
-/** Hash of the repository files the rules read (for cache keys); see "Cache" in the README. */
-export { repoFingerprint } from "./project/fingerprint.js";
+/** A hash of the facts the rules read of a repository (for cache keys); see "Cache" in the README. */
+export { repoFingerprint } from "./configs/fingerprint-setting.js";

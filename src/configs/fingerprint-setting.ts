@@ -1,20 +1,27 @@
 import path from "node:path";
+import { factsFingerprint } from "../project/facts.js";
 import { findRepoRoot } from "../project/find-root.js";
-import { repoFingerprint } from "../project/fingerprint.js";
+import { getRepoIndexForRoot } from "../project/cache.js";
 
 /** `repositoryFingerprint` when ESLint's working directory is not inside a repository with a products tree. */
 export const NO_REPOSITORY = "no-repository";
 
 /**
  * The fingerprint of the repository around `cwd` (the nearest ancestor directory, `cwd`
- * included, with a products tree): a hash of what the rules read of it, the same on every
- * checkout of the same files. {@link NO_REPOSITORY} when there is none. Never throws.
+ * included, with a products tree): a hash of the facts the rules read of it, the same on every
+ * checkout of the same files. The index built for it is the one the rules then use.
+ * {@link NO_REPOSITORY} when there is none. Never throws.
  */
 export function repositoryFingerprintFor(cwd: string): string {
   try {
     const root = findRepoRoot(path.join(cwd, "eslint.config.js"), cwd);
-    return root === null ? NO_REPOSITORY : repoFingerprint(root, { content: true });
+    return root === null ? NO_REPOSITORY : factsFingerprint(getRepoIndexForRoot(root));
   } catch {
     return NO_REPOSITORY;
   }
+}
+
+/** The fingerprint of the repository at `root` (for a config of one's own; see "Cache" in the README). */
+export function repoFingerprint(root: string): string {
+  return factsFingerprint(getRepoIndexForRoot(path.resolve(root)));
 }

@@ -6,14 +6,16 @@ import { readApp } from "./read-apps.js";
 import { readProducts } from "./read-products.js";
 import { readSettings } from "./read-settings.js";
 import { readTach } from "./tach.js";
-import { isSkippedDirectory, TrackedFs, type WatchedPath } from "./tracked-fs.js";
+import { isSkippedDirectory, TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem, RepoIndex } from "./types.js";
 
 export interface BuiltIndex {
   index: RepoIndex;
-  /** Every file and directory the build looked at, to tell when it is stale. */
-  watched: WatchedPath[];
-  realRoot: string;
+  /**
+   * The file system the build read through: it records every path the build looked at (and those
+   * probed later, such as a pytest path typed in an editor), to tell when the index is stale.
+   */
+  tfs: TrackedFs;
 }
 
 /** Top-level packages that are Django apps whether or not they have an `apps.py`. */
@@ -110,12 +112,12 @@ export function buildRepoIndex(root: string): BuiltIndex {
     index.tach = readTach(tfs, index.tach.file, problems);
   });
 
-  return { index, watched: tfs.watchList(), realRoot: tfs.realRoot };
+  return { index, tfs };
 }
 
 /** Used when building fails outright (it should not): an empty index carrying the problem. */
 export function failedIndex(root: string, error: unknown): BuiltIndex {
   const index = emptyIndex(root);
   index.problems.push(configProblem(root, root, 1, 1, `Could not read the repository: ${errorText(error)}`));
-  return { index, watched: [], realRoot: root };
+  return { index, tfs: new TrackedFs(root) };
 }

@@ -2,8 +2,9 @@ import { buildRepoIndex, failedIndex, type BuiltIndex } from "./build-index.js";
 import { clearRootLookupCache, findRepoRoot } from "./find-root.js";
 import { clearPythonExtractions } from "./python-source.js";
 import { isCheckDue } from "./refresh.js";
-import { hasChanged } from "./tracked-fs.js";
-import type { PluginSettings, RepoIndex } from "./types.js";
+import { probePytestPath, type PytestPathStatus } from "./pytest-paths.js";
+import { hasChanged, TrackedFs } from "./tracked-fs.js";
+import type { PluginSettings, ProductInfo, RepoIndex } from "./types.js";
 
 interface CacheEntry {
   built: BuiltIndex;
@@ -43,7 +44,7 @@ export function getRepoIndexForRoot(root: string): RepoIndex {
   if (isCheckDue(entry.checkedAt, now)) {
     let stale = true;
     try {
-      stale = hasChanged(entry.built.realRoot, entry.built.watched);
+      stale = hasChanged(entry.built.tfs.realRoot, entry.built.tfs.watchList());
     } catch {
       // Rebuild on anything unexpected.
     }
@@ -51,6 +52,18 @@ export function getRepoIndexForRoot(root: string): RepoIndex {
     entry.checkedAt = Date.now();
   }
   return entry.built.index;
+}
+
+/**
+ * What a pytest path argument of `product`'s test scripts points at: known from the index's
+ * build (the scripts on disk), else probed now through the index's file system, so that the
+ * editor's freshness check watches it too.
+ */
+export function pytestPathStatus(index: RepoIndex, product: ProductInfo, absolute: string): PytestPathStatus {
+  const known = product.pytestPaths.get(absolute);
+  if (known) return known;
+  const tfs = cache.get(index.root)?.built.tfs ?? new TrackedFs(index.root);
+  return probePytestPath(tfs, absolute);
 }
 
 /**

@@ -94,16 +94,12 @@ export function readDbRouting(tfs: TrackedFs, file: string, problems: ConfigProb
     };
     const appLabel = stringField("app_label");
     const database = stringField("database", appLabel);
-    let optional = false;
     let valid = appLabel !== undefined && database !== undefined;
     const optionalPair = field("optional");
-    if (optionalPair) {
-      const value = resolve(optionalPair.value);
-      if (isScalar(value) && typeof value.value === "boolean") optional = value.value;
-      else {
-        report(start(value) ?? start(optionalPair.key), "`optional` must be `true` or `false`.", appLabel);
-        valid = false;
-      }
+    const optional = optionalPair ? resolve(optionalPair.value) : undefined;
+    if (optionalPair && !(isScalar(optional) && typeof optional.value === "boolean")) {
+      report(start(optional) ?? start(optionalPair.key), "`optional` must be `true` or `false`.", appLabel);
+      valid = false;
     }
     if (!valid) continue;
     const first = routes.get(appLabel!);
@@ -114,7 +110,7 @@ export function readDbRouting(tfs: TrackedFs, file: string, problems: ConfigProb
       }
       continue;
     }
-    routes.set(appLabel!, { appLabel: appLabel!, database: database!, optional, line: at(start(item)).line });
+    routes.set(appLabel!, { appLabel: appLabel!, database: database!, line: at(start(item)).line });
   }
   return routing;
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { isPythonIdentifier, resolveRelativeImport } from "../languages/python/syntax/index.js";
+import { isTestFileName } from "./conventions.js";
 import { configProblem, errorText } from "./problems.js";
 import { moduleFacts, type ModuleFacts } from "./python-source.js";
 import type { TrackedFs } from "./tracked-fs.js";
@@ -7,7 +8,7 @@ import type { AppInfo, ConfigProblem } from "./types.js";
 
 /** Test modules and packages inside `models/` define test cases, not models. */
 function isTestName(name: string): boolean {
-  return name === "test" || name === "tests" || name === "conftest.py" || /^test_.*\.py$/u.test(name) || /_test\.py$/u.test(name);
+  return name === "test" || name === "tests" || name === "conftest.py" || isTestFileName(name);
 }
 
 /** The facts of one models module, with the module's dotted name; read classes go into `app.models`. */
@@ -19,10 +20,8 @@ function readModelFile(tfs: TrackedFs, app: AppInfo, file: string, module: strin
     return undefined;
   }
   const facts = moduleFacts(file, text);
-  for (const { name, line } of facts?.classes ?? []) {
-    if (!app.models.has(name)) {
-      app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module, file, line });
-    }
+  for (const { name } of facts?.classes ?? []) {
+    if (!app.models.has(name)) app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module });
   }
   return facts;
 }

@@ -2,6 +2,11 @@ import path from "node:path";
 import { configProblem, errorText } from "./problems.js";
 import { moduleFacts } from "./python-source.js";
 import { readApp } from "./read-apps.js";
+import { parseShell } from "../languages/shell/index.js";
+import { isInside } from "./confine.js";
+import { isTestFileName, isTestScriptName } from "./conventions.js";
+import { findPytestPathArguments } from "./pytest-arguments.js";
+import { probePytestPath } from "./pytest-paths.js";
 import { isSkippedDirectory, type TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem, PackageJsonInfo, ProductInfo } from "./types.js";
 
@@ -44,12 +49,6 @@ export function readModuleFunctions(tfs: TrackedFs, file: string, problems: Conf
   return [...(moduleFacts(file, text)?.functions ?? [])];
 }
 
-const TEST_FILE = /^(test_.*|.*_test)\.py$/u;
-
-export function isTestFileName(name: string): boolean {
-  return TEST_FILE.test(name);
-}
-
 /** `test_*.py` / `*_test.py` anywhere under `dir`, relative to `base`, with `/`, sorted. */
 function findTestFiles(tfs: TrackedFs, dir: string, base: string): string[] {
   const found: string[] = [];
@@ -57,6 +56,21 @@ function findTestFiles(tfs: TrackedFs, dir: string, base: string): string[] {
     if (isTestFileName(entry.name)) found.push(path.relative(base, entry.path).split(path.sep).join("/"));
   });
   return found.sort();
+}
+
+/** A directory whose real path is inside `owner`'s (a symlink to another product's folder is not its own). */
+function isOwnDirectory(tfs: TrackedFs, owner: string, target: string): boolean {
+  const real = tfs.confine(target);
+  const ownerReal = tfs.confine(owner);
+  return real !== null && ownerReal !== null && tfs.isDirectory(target) && isInside(ownerReal, real);
+}
+
+/** The path arguments of the pytest runs of a test script, probed (they run from the product folder). */
+function probeScriptPaths(tfs: TrackedFs, product: ProductInfo, script: string): void {
+  for (const argument of findPytestPathArguments(parseShell(script))) {
+    const absolute = path.resolve(product.dir, argument.cwd, argument.path);
+    if (!product.pytestPaths.has(absolute)) product.pytestPaths.set(absolute, probePytestPath(tfs, absolute));
+  }
 }
 
 /** One folder under `products/`. */
@@ -74,6 +88,8 @@ export function readProduct(tfs: TrackedFs, dir: string, name: string, problems:
     hasFacadeApi: false,
     facadeApiFunctions: [],
     backendTestFiles: [],
+    hasBackendTestsDir: false,
+    pytestPaths: new Map(),
   };
   const packageJson = readPackageJson(tfs, path.join(dir, "package.json"), problems);
   if (packageJson) product.packageJson = packageJson;
@@ -89,11 +105,11 @@ export function readProduct(tfs: TrackedFs, dir: string, name: string, problems:
       product.facadeApiFunctions = readModuleFunctions(tfs, path.join(facadeDir, "api.py"), problems);
     }
     product.backendTestFiles = findTestFiles(tfs, backendDir, dir);
+    product.hasBackendTestsDir = isOwnDirectory(tfs, dir, path.join(backendDir, "tests"));
   }
-  const reexportFile = path.join(dir, "models.py");
-  const reexportDir = path.join(dir, "models");
-  if (tfs.isFile(reexportFile)) product.reexportModelsPath = reexportFile;
-  else if (tfs.isDirectory(reexportDir)) product.reexportModelsPath = reexportDir;
+  for (const [script, command] of Object.entries(packageJson?.scripts ?? {})) {
+    if (isTestScriptName(script)) probeScriptPaths(tfs, product, command);
+  }
   return product;
 }
 

@@ -163,30 +163,30 @@ export class TrackedFs {
   }
 
   /**
-   * Walks a directory tree depth-first, calling `visit` for every file. Each real directory is
-   * entered once (symlink loops end), hidden directories, `__pycache__` and `node_modules` are skipped.
+   * Walks a directory tree depth-first, calling `visit` for every file, until it returns true.
+   * Each real directory is entered once (symlink loops end); hidden directories, `__pycache__`,
+   * `node_modules` and `site-packages` are skipped. Iterative: trees can be deep.
    */
-  walkFiles(dir: string, visit: (entry: DirEntry) => void): void {
+  walkFiles(dir: string, visit: (entry: DirEntry) => boolean | void): void {
     const seen = new Set<string>();
-    const walk = (current: string): void => {
+    const pending = [dir];
+    while (pending.length > 0) {
+      const current = pending.pop()!;
       const real = this.confine(current);
-      if (real === null || seen.has(real)) return;
+      if (real === null || seen.has(real)) continue;
       seen.add(real);
-      for (const entry of this.list(current)) {
-        if (entry.isDirectory) {
-          if (isSkippedDirectory(entry.name)) continue;
-          walk(entry.path);
-        } else if (entry.isFile) {
-          visit(entry);
-        }
+      const entries = this.list(current);
+      for (const entry of entries) if (entry.isFile && visit(entry) === true) return;
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i]!;
+        if (entry.isDirectory && !isSkippedDirectory(entry.name)) pending.push(entry.path);
       }
-    };
-    walk(dir);
+    }
   }
 }
 
 export function isSkippedDirectory(name: string): boolean {
-  return name.startsWith(".") || name === "__pycache__" || name === "node_modules";
+  return name.startsWith(".") || name === "__pycache__" || name === "node_modules" || name === "site-packages";
 }
 
 /** True when any watched path changed since it was recorded. `realRoot` is the build's `TrackedFs.realRoot`. */

@@ -1,3 +1,5 @@
+import type { PytestPathStatus } from "./pytest-paths.js";
+
 /** A problem found while reading a repository file (invalid YAML/TOML, unreadable file...). */
 export interface ConfigProblem {
   /** Absolute path of the offending file. */
@@ -21,9 +23,6 @@ export interface ModelInfo {
    * name, else the defining module (`from <package> import X` would raise ImportError).
    */
   importModule: string;
-  /** Absolute path of the file that defines it, and the 1-based line of `class`. */
-  file: string;
-  line: number;
 }
 
 /** A Django app: every product backend, plus `posthog` and `ee` (and any other dir with an apps.py AppConfig). */
@@ -75,14 +74,15 @@ export interface ProductInfo {
   facadeApiFunctions: string[];
   /** Test files (`test_*.py`, `*_test.py`) anywhere under `backend/`, as paths relative to the product dir with `/`. */
   backendTestFiles: string[];
-  /** `products/<p>/models.py` or `products/<p>/models/` (a forbidden re-export module), absolute path if present. */
-  reexportModelsPath?: string;
+  /** `backend/tests/` exists (the conventional pytest path). */
+  hasBackendTestsDir: boolean;
+  /** The path arguments of the pytest runs of its `backend:test*` scripts on disk (absolute), with what they point at. */
+  pytestPaths: Map<string, PytestPathStatus>;
 }
 
 export interface DbRoute {
   appLabel: string;
   database: string;
-  optional: boolean;
   /** 1-based line of the route entry in db_routing.yaml. */
   line: number;
 }

@@ -1,10 +1,7 @@
 import { problemsOfFile, relativeToRoot } from "../project/problems.js";
 import type { ProductInfo, RepoIndex, TachInterface } from "../project/types.js";
-import {
-  CONTRACT_CHECK_SCRIPT,
-  CONVENTIONAL_CONTRACT_CHECK_COMMAND,
-  TEST_SCRIPT,
-} from "./package-json/conventions.js";
+import { CONTRACT_CHECK_SCRIPT, TEST_SCRIPT } from "../project/index.js";
+import { CONVENTIONAL_CONTRACT_CHECK_COMMAND } from "./package-json/conventions.js";
 import { insertScript, missingScriptAnchor, rangeOf, removeMember } from "./package-json/json-ast.js";
 import { defineProductPackageRule, type ProductPackageCheck } from "./define-rule.js";
 

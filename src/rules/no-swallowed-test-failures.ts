@@ -1,11 +1,11 @@
 import path from "node:path";
 import type { RuleTextEditor } from "@eslint/core";
-import { conventionalTestCommand, isTestScriptName, TEST_SCRIPT } from "./package-json/conventions.js";
+import { findPytestPathArguments, isTestScriptName, pytestPathStatus, TEST_SCRIPT } from "../project/index.js";
+import { conventionalTestCommand } from "./package-json/conventions.js";
 import { insertScript, missingScriptAnchor, rangeOf, sourceRangeOf, type ScriptEntry } from "./package-json/json-ast.js";
 import { findHiddenStatuses, type HiddenStatusKind } from "./package-json/exit-status.js";
-import { findPytestPathArguments, findSwallowedFailures, isNoOpScript } from "./package-json/scripts.js";
+import { findSwallowedFailures, isNoOpScript } from "./package-json/scripts.js";
 import { parseShell, type ShellCommand } from "../languages/shell/index.js";
-import { pytestPathStatus } from "./package-json/test-files.js";
 import { editDistance } from "./did-you-mean.js";
 import { defineProductPackageRule, type ProductPackageCheck } from "./define-rule.js";
 
@@ -51,7 +51,7 @@ function misspeltTestScript(names: Iterable<string>): string | undefined {
 type Check = ProductPackageCheck<{ RuleOptions: []; MessageIds: MessageIds }>;
 
 function reportMissingTestScript({ context, doc, product, productDir, locOf }: Check): void {
-  const command = conventionalTestCommand(productDir);
+  const command = conventionalTestCommand(product);
   const edit = insertScript(doc, TEST_SCRIPT, command);
   const misspelt = misspeltTestScript(doc.entries.keys());
   const suggest = [];
@@ -84,7 +84,7 @@ function reportFailureHandling({ context, locOf }: Check, entry: ScriptEntry, sc
 
 function reportNoOp({ context, product, productDir, locOf }: Check, entry: ScriptEntry, script: string): void {
   if (product.backendTestFiles.length === 0) return;
-  const command = conventionalTestCommand(productDir);
+  const command = conventionalTestCommand(product);
   const valueRange = rangeOf(entry.value!);
   context.report({
     loc: locOf(valueRange),
@@ -102,7 +102,7 @@ const PATH_MESSAGES = { missing: "pytestPathMissing", "no-tests": "pytestPathWit
 
 function reportPytestPaths({ context, product, productDir, index, locOf }: Check, entry: ScriptEntry, commands: ShellCommand[]): void {
   for (const argument of findPytestPathArguments(commands)) {
-    const status = pytestPathStatus(path.resolve(productDir, argument.cwd, argument.path), index.root);
+    const status = pytestPathStatus(index, product, path.resolve(productDir, argument.cwd, argument.path));
     // Outside the repository (or behind a symlink leading out of it): not looked at.
     if (status === "ok" || status === "elsewhere") continue;
     context.report({

@@ -7,9 +7,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import plugin, { repoFingerprint } from "../../src/index.js";
 import { createConfigs } from "../../src/configs/index.js";
+import { setIndexRefreshInterval } from "../../src/project/index.js";
 import { NO_REPOSITORY, repositoryFingerprintFor } from "../../src/configs/fingerprint-setting.js";
 import { copyExampleTree, findingsOf, runEslintCli, type CliRun, type ExampleTree } from "../support/example-tree.js";
 import { TMP_ROOT } from "../support/paths.js";
@@ -29,7 +30,12 @@ const CROSS_DB_IN_EXPERIMENTS = [
 ];
 
 const trees: ExampleTree[] = [];
-afterAll(() => trees.forEach((tree) => tree.remove()));
+// The fingerprints below are computed in this process, right after an edit: no stale index.
+beforeAll(() => setIndexRefreshInterval(0));
+afterAll(() => {
+  setIndexRefreshInterval(200);
+  trees.forEach((tree) => tree.remove());
+});
 
 function tree(prefix: string, config?: string): ExampleTree {
   const created = copyExampleTree(prefix, config);
@@ -98,7 +104,7 @@ describe("the repository fingerprint in the recommended config", () => {
     const value = fingerprintOf(example.dir);
     expect(value).toMatch(/^[0-9a-f]{16}$/u);
     // What the README tells users to compute themselves when ESLint runs outside the repository.
-    expect(repoFingerprint(example.dir, { content: true })).toBe(value);
+    expect(repoFingerprint(example.dir)).toBe(value);
     // A working directory inside the repository finds the same root.
     expect(fingerprintOf(example.file("products/experiments"))).toBe(value);
     // The plugin's own config was computed from process.cwd() when the module loaded.
@@ -114,12 +120,12 @@ describe("the repository fingerprint in the recommended config", () => {
 
   it.each([
     ["products/db_routing.yaml", (text: string) => text + EXPERIMENTS_ROUTE],
-    ["tach.toml", (text: string) => text.replace('"products.feature_flags",\n]', '"products.feature_flags",\n    "products.web_analytics",\n]')],
-    ["products/feature_flags/backend/apps.py", (text: string) => `${text}\n# touched\n`],
+    ["tach.toml", (text: string) => text.replace('"backend\\\\.facade.*"', '"backend\\\\.facade.*",\n    "backend\\\\.logic.*"')],
+    ["products/feature_flags/backend/apps.py", (text: string) => text.replace('label = "feature_flags"', 'label = "flags"')],
     ["products/feature_flags/backend/models.py", (text: string) => `${text}\n\nclass Extra(models.Model):\n    pass\n`],
-    ["ee/models/license.py", (text: string) => `${text}\n# touched\n`],
-    ["products/web_analytics/package.json", (text: string) => text.replace("{", '{\n    "private": true,')],
-  ])("changes when %s changes", (relative, edit) => {
+    ["ee/models/license.py", (text: string) => text.replace("class License(", "class EnterpriseLicense(")],
+    ["products/web_analytics/package.json", (text: string) => text.replace('"frontend:typegen"', '"backend:lint": "ruff check backend",\n        "frontend:typegen"')],
+  ])("changes when a fact of %s changes", (relative, edit) => {
     const example = tree("fingerprint-edit");
     const before = fingerprintOf(example.dir);
     const text = example.read(relative);
@@ -136,6 +142,20 @@ describe("the repository fingerprint in the recommended config", () => {
       fs.utimesSync(second.file(relative), later, later);
     }
     expect(fingerprintOf(second.dir)).toBe(fingerprintOf(first.dir));
+  });
+
+  it.each([
+    ["products/feature_flags/backend/apps.py", (text: string) => `${text}\n# touched\n`],
+    ["products/feature_flags/backend/models.py", (text: string) => text.replace("class FeatureFlag(", "# flags\nclass FeatureFlag(")],
+    ["ee/models/license.py", (text: string) => `${text}\n# touched\n`],
+    ["products/web_analytics/package.json", (text: string) => text.replace("{", '{\n    "private": true,')],
+  ])("does not change when an edit of %s changes no fact", (relative, edit) => {
+    const example = tree("fingerprint-same-fact");
+    const before = fingerprintOf(example.dir);
+    const text = example.read(relative);
+    expect(edit(text)).not.toBe(text);
+    example.write(relative, edit(text));
+    expect(fingerprintOf(example.dir)).toBe(before);
   });
 
   it("does not change when a linted file that the rules do not index changes", () => {

@@ -11,7 +11,6 @@ import { ESLint } from "eslint";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import plugin from "../../src/index.js";
 import { clearRepoIndexCache, setIndexRefreshInterval } from "../../src/project/index.js";
-import { clearTestPathCache } from "../../src/rules/package-json/test-files.js";
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "repo-basic");
 const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "src");
@@ -77,13 +76,11 @@ async function recordFsAccess(run: () => Promise<void>): Promise<string[]> {
 
 beforeEach(() => {
   clearRepoIndexCache();
-  clearTestPathCache();
 });
 
 afterEach(() => {
   setIndexRefreshInterval(200);
   clearRepoIndexCache();
-  clearTestPathCache();
 });
 
 afterAll(() => {

@@ -9,7 +9,7 @@ import {
   clearRepoIndexCache,
   getRepoIndex,
   moduleOfFile,
-  repoFingerprint,
+  factsFingerprint,
   resolveModelImport,
   resolveRelativeImport,
   setIndexRefreshInterval,
@@ -189,10 +189,8 @@ describe("the fixture index", () => {
       appLabel: "feature_flags",
       definingModule: "products.feature_flags.backend.models",
       importModule: "products.feature_flags.backend.models",
-      file: path.join(FIXTURE, "products/feature_flags/backend/models.py"),
-      line: 4,
     });
-    expect(models.get("FeatureFlagHashKeyOverride")?.line).toBe(15);
+    expect(models.has("FeatureFlagHashKeyOverride")).toBe(true);
   });
 
   it("reads the models of a models/ package, with their real submodule", () => {
@@ -203,25 +201,23 @@ describe("the fixture index", () => {
       definingModule: "products.experiments.backend.models.experiment",
       // The package's __init__.py imports it: it is imported from the package.
       importModule: "products.experiments.backend.models",
-      file: path.join(FIXTURE, "products/experiments/backend/models/experiment.py"),
-      line: 13,
     });
     // Not imported by __init__.py: imported from its own module.
     expect(models.get("ExperimentMetricResult")?.importModule).toBe("products.experiments.backend.models.experiment");
-    // Decorated top-level classes count; the line is the `class` line.
-    expect(models.get("ExperimentMetricResult")?.line).toBe(22);
+    // Decorated top-level classes count.
+    expect(models.has("ExperimentMetricResult")).toBe(true);
     expect(models.has("ExperimentHoldout")).toBe(true);
   });
 
   it("reads posthog/models and ee/models recursively", () => {
     const posthog = index().apps.get("posthog")!.models;
-    expect(posthog.get("Team")).toMatchObject({ definingModule: "posthog.models.team.team", line: 9, appLabel: "posthog" });
-    expect(posthog.get("User")).toMatchObject({ definingModule: "posthog.models.user", line: 13 });
+    expect(posthog.get("Team")).toMatchObject({ definingModule: "posthog.models.team.team", importModule: "posthog.models", appLabel: "posthog" });
+    expect(posthog.get("User")).toMatchObject({ definingModule: "posthog.models.user" });
     expect(posthog.get("Organization")?.definingModule).toBe("posthog.models.organization");
     // posthog/models/__init__.py only re-exports: the product models stay in their products.
     expect(posthog.has("FeatureFlag")).toBe(false);
     const ee = index().apps.get("ee")!.models;
-    expect(ee.get("Role")).toMatchObject({ definingModule: "ee.models.rbac.role", appLabel: "ee", line: 6 });
+    expect(ee.get("Role")).toMatchObject({ definingModule: "ee.models.rbac.role", appLabel: "ee" });
     expect(ee.get("License")?.definingModule).toBe("ee.models.license");
   });
 
@@ -251,7 +247,6 @@ describe("the fixture index", () => {
         "backend:contract-check": "echo 'Contract files unchanged'",
       },
     });
-    expect(visualReview.reexportModelsPath).toBeUndefined();
 
     const featureFlags = index().products.get("feature_flags")!;
     expect(featureFlags).toMatchObject({ isolated: false, facadeApiFunctions: [], backendTestFiles: ["backend/tests/test_feature_flag.py"] });
@@ -267,15 +262,11 @@ describe("the fixture index", () => {
     expect(product.packageJson).toMatchObject({ name: "@posthog/products-web-vitals", scripts: {} });
   });
 
-  it("finds a forbidden re-export module", () => {
-    expect(index().products.get("surveys")!.reexportModelsPath).toBe(path.join(FIXTURE, "products/surveys/models.py"));
-  });
-
   it("reads db_routing.yaml", () => {
     expect(index().dbRoutingFile).toBe(path.join(FIXTURE, "products/db_routing.yaml"));
     expect([...index().dbRoutes.values()]).toEqual([
-      { appLabel: "visual_review", database: "visual_review", optional: false, line: 3 },
-      { appLabel: "warehouse_sources_queue", database: "warehouse_sources_queue", optional: true, line: 5 },
+      { appLabel: "visual_review", database: "visual_review", line: 3 },
+      { appLabel: "warehouse_sources_queue", database: "warehouse_sources_queue", line: 5 },
     ]);
   });
 
@@ -458,7 +449,6 @@ describe("apps and products edge cases", () => {
     write(root, "products/surveys/models/__init__.py", "from products.surveys.backend.models import Survey\n");
     const index = indexOf(root);
     expect(index.products.get("visual_review")?.isolated).toBe(true);
-    expect(index.products.get("surveys")?.reexportModelsPath).toBe(path.join(root, "products/surveys/models"));
   });
 
   it("keeps scripts null for an invalid package.json", () => {
@@ -542,8 +532,8 @@ describe("configuration problems", () => {
       "products/db_routing.yaml:12:5: Each route must be a mapping with `app_label` and `database`.",
     ]);
     expect([...index.dbRoutes.values()]).toEqual([
-      { appLabel: "visual_review", database: "visual_review", optional: false, line: 2 },
-      { appLabel: "ok", database: "ok_db", optional: true, line: 13 },
+      { appLabel: "visual_review", database: "visual_review", line: 2 },
+      { appLabel: "ok", database: "ok_db", line: 13 },
     ]);
     expect([...index.dbRouting.invalidLabels.keys()]).toEqual(["logs", "visual_review", "links"]);
     expect(index.dbRouting.failure).toBeUndefined();
@@ -637,7 +627,7 @@ describe("refresh", () => {
     fs.appendFileSync(modelsFile, "\n\nclass FeatureFlagDashboards(models.Model):\n    pass\n");
     const second = indexOf(root);
     expect(second).not.toBe(first);
-    expect(second.apps.get("feature_flags")?.models.get("FeatureFlagDashboards")?.line).toBe(21);
+    expect(second.apps.get("feature_flags")?.models.has("FeatureFlagDashboards")).toBe(true);
   });
 
   it("rebuilds when a file appears or disappears", () => {
@@ -708,7 +698,6 @@ describe("file-system hazards", () => {
     expect(index.products.has("outside")).toBe(false);
     expect(index.apps.has("outside")).toBe(false);
     expect(index.modelsByName.has("Secret")).toBe(false);
-    expect(index.products.get("feature_flags")?.reexportModelsPath).toBeUndefined();
     expect(index.products.has("self")).toBe(false);
     expect(index.products.has("dangling")).toBe(false);
     expect(index.products.get("visual_review")?.backendTestFiles).toEqual([
@@ -716,7 +705,7 @@ describe("file-system hazards", () => {
       "backend/tests/test_api.py",
     ]);
     expect(index.products.get("linked")?.packageJson?.name).toBe("@posthog/products-linked");
-    expect(repoFingerprint(root)).toMatch(/^[0-9a-f]{16}$/u);
+    expect(factsFingerprint(index)).toMatch(/^[0-9a-f]{16}$/u);
 
     // The index stays valid: nothing it read changes between two checks.
     setIndexRefreshInterval(0);
@@ -778,33 +767,45 @@ describe("file-system hazards", () => {
   });
 });
 
-describe("repoFingerprint", () => {
-  it("is stable and changes when an indexed file changes", () => {
+describe("the facts fingerprint", () => {
+  const fingerprint = (root: string): string => factsFingerprint(indexOf(root));
+
+  it("is stable and changes when a fact the rules read changes", () => {
+    setIndexRefreshInterval(0);
     const root = copyFixture();
-    const first = repoFingerprint(root);
-    expect(repoFingerprint(root)).toBe(first);
+    const first = fingerprint(root);
+    expect(fingerprint(root)).toBe(first);
 
     fs.appendFileSync(path.join(root, "products/db_routing.yaml"), "    - app_label: logs\n      database: logs\n");
-    const second = repoFingerprint(root);
+    const second = fingerprint(root);
     expect(second).not.toBe(first);
 
     fs.appendFileSync(path.join(root, "posthog/models/team/team.py"), "\n\nclass Project:\n    pass\n");
-    const third = repoFingerprint(root);
+    const third = fingerprint(root);
     expect(third).not.toBe(second);
 
     write(root, "products/web_vitals/backend/tests/test_vitals.py", "");
-    const fourth = repoFingerprint(root);
+    const fourth = fingerprint(root);
     expect(fourth).not.toBe(third);
 
     write(root, "products/visual_review/backend/facade/api.py", "def only():\n    pass\n");
-    expect(repoFingerprint(root)).not.toBe(fourth);
+    expect(fingerprint(root)).not.toBe(fourth);
   });
 
-  it("ignores files the index does not read", () => {
+  it("does not change when an edit changes no fact: a new field, a comment, a file the index does not read", () => {
+    setIndexRefreshInterval(0);
     const root = copyFixture();
-    const first = repoFingerprint(root);
+    const first = fingerprint(root);
+    fs.appendFileSync(path.join(root, "products/feature_flags/backend/models.py"), "\n# a comment\n");
+    const models = path.join(root, "products/experiments/backend/models/experiment.py");
+    fs.writeFileSync(models, fs.readFileSync(models, "utf8").replace("class Experiment(", "# moved\nclass Experiment("));
     write(root, "products/feature_flags/backend/views.py", "x = 1\n");
     write(root, "products/feature_flags/frontend/Other.tsx", "export {}\n");
-    expect(repoFingerprint(root)).toBe(first);
+    expect(fingerprint(root)).toBe(first);
+  });
+
+  it("is the same for two checkouts of the same files in different folders", () => {
+    setIndexRefreshInterval(0);
+    expect(fingerprint(copyFixture())).toBe(fingerprint(copyFixture()));
   });
 });

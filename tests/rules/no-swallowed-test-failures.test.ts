@@ -7,9 +7,9 @@ import plugin from "../../src/index.js";
 import { clearRepoIndexCache } from "../../src/project/index.js";
 import rule from "../../src/rules/no-swallowed-test-failures.js";
 import { findHiddenStatuses } from "../../src/rules/package-json/exit-status.js";
-import { findPytestPathArguments, findSwallowedFailures, isNoOpScript } from "../../src/rules/package-json/scripts.js";
+import { findPytestPathArguments } from "../../src/project/index.js";
+import { findSwallowedFailures, isNoOpScript } from "../../src/rules/package-json/scripts.js";
 import { parseShell } from "../../src/languages/shell/index.js";
-import { clearTestPathCache } from "../../src/rules/package-json/test-files.js";
 import { ASSERTIONS, fixturePath, packageJsonRuleTester } from "../support/helpers.js";
 
 const RULE = "no-swallowed-test-failures";
@@ -44,15 +44,12 @@ const LONG_NO_OP = "echo 'No backend tests yet: this product only has a frontend
 
 beforeEach(() => {
   clearRepoIndexCache();
-  clearTestPathCache();
 });
-afterEach(() => clearTestPathCache());
 
 /** Temporary trees (fixtures are never modified), removed after the file's tests. */
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), `${RULE}-`));
 afterAll(() => {
   clearRepoIndexCache();
-  clearTestPathCache();
   fs.rmSync(tempRoot, { recursive: true, force: true });
 });
 

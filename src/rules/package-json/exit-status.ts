@@ -3,7 +3,8 @@
  * no `pipefail`), the background (`pytest … & wait`), or a later command after `;` whose status
  * becomes the script's (`pytest a; pytest b`). Ranges are offsets into the decoded script.
  */
-import { alwaysSucceeds, pytestArguments } from "./scripts.js";
+import { pytestArguments } from "../../project/pytest-arguments.js";
+import { alwaysSucceeds } from "./scripts.js";
 import type { ShellCommand } from "../../languages/shell/index.js";
 
 export type HiddenStatusKind = "pipe" | "background" | "sequence";
