@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { statOrNull } from "./stat.js";
 
 export interface Confined {
   /** Real path (symlinks resolved), inside the root. */
@@ -23,13 +24,6 @@ function realpathOrNull(target: string): string | null {
   }
 }
 
-function statOrNull(target: string): fs.Stats | null {
-  try {
-    return fs.statSync(target, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Resolves paths under a root and tells whether they really are inside it (after symlinks).

@@ -10,7 +10,7 @@ const byKey = <T>(entries: Iterable<[string, T]>): [string, T][] => [...entries]
  * the user model, and every problem met reading them. An edit that changes none of these (a new
  * field in a models file, a comment) leaves it the same.
  */
-export function indexFacts(index: RepoIndex): string {
+function indexFacts(index: RepoIndex): string {
   const relative = (target: string): string => relativeToRoot(index.root, target);
   const products = byKey(index.products).map(([, product]) => ({
     name: product.name,

@@ -3,14 +3,8 @@ import path from "node:path";
 import { isCheckDue } from "./refresh.js";
 import { ConfigurationError, settingName, shown } from "./settings.js";
 import type { PluginSettings } from "./types.js";
+import { statOrNull } from "./stat.js";
 
-function statOrNull(target: string): fs.Stats | null {
-  try {
-    return fs.statSync(target, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
-  }
-}
 
 function isDirectory(target: string): boolean {
   return statOrNull(target)?.isDirectory() ?? false;
@@ -32,7 +26,7 @@ function listDirectories(dir: string): string[] {
  * `backend/apps.py` or `package.json`. An empty or unrelated `products/` folder (such as
  * `ee/clickhouse/products/`) is not one.
  */
-export function hasProductsTree(dir: string): boolean {
+function hasProductsTree(dir: string): boolean {
   const products = path.join(dir, "products");
   if (!isDirectory(products)) return false;
   if (statOrNull(path.join(products, "db_routing.yaml"))?.isFile()) return true;

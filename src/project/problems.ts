@@ -29,3 +29,14 @@ export function problemsOfFile(problems: readonly ConfigProblem[], file: string)
   const target = path.resolve(file);
   return problems.filter((problem) => path.resolve(problem.file) === target);
 }
+
+/**
+ * The text of a repository file read through the index (`tfs`), or undefined when it is missing
+ * or unreadable; an unreadable one adds a problem naming it.
+ */
+export function readReported(tfs: { root: string; readText(file: string): string | undefined | Error }, file: string, problems: ConfigProblem[]): string | undefined {
+  const text = tfs.readText(file);
+  if (!(text instanceof Error)) return text;
+  problems.push(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
+  return undefined;
+}

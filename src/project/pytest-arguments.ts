@@ -11,7 +11,7 @@ import type { ShellCommand, ShellWord } from "../languages/shell/index.js";
  * -timeout, -rerunfailures, -split, -randomly, -asyncio, hypothesis). `--opt=value` and glued
  * short forms (`-kexpr`, `-n4`) are single tokens and need no entry here.
  */
-export const PYTEST_VALUE_OPTIONS: ReadonlySet<string> = new Set([
+const PYTEST_VALUE_OPTIONS: ReadonlySet<string> = new Set([
   // pytest
   "-c", "--config-file", "--rootdir", "--confcutdir", "--basetemp",
   "-k", "-m", "-p", "-o", "--override-ini", "-W", "--pythonwarnings", "-r",
@@ -119,7 +119,7 @@ export function pytestArguments(command: ShellCommand): ShellWord[] | null {
 }
 
 /** Positional (path) arguments of one pytest run, or [] with `--pyargs` (they are module names then). */
-export function pytestPathArguments(args: ShellWord[]): ShellWord[] {
+function pytestPathArguments(args: ShellWord[]): ShellWord[] {
   const paths: ShellWord[] = [];
   let endOfOptions = false;
   for (let k = 0; k < args.length; k++) {

@@ -6,7 +6,7 @@ import { definitionName, lineNumbers, moduleBindings, topLevelStatements } from 
  * Parses Python source with tree-sitter, hands the tree to `use`, and always frees it.
  * Returns undefined when the parser fails (it does not throw on syntax errors: it recovers).
  */
-export function withPythonTree<T>(text: string, use: (tree: Tree) => T): T | undefined {
+function withPythonTree<T>(text: string, use: (tree: Tree) => T): T | undefined {
   let tree: Tree | null = null;
   try {
     tree = getPythonParser().parse(text);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { configProblem, errorText } from "./problems.js";
+import { readReported } from "./problems.js";
 import { definitionName, lastComponent, lineNumbers, stringValue, textOf, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
 import { extractPython } from "./python-source.js";
 import { readModels } from "./read-models.js";
@@ -45,17 +45,13 @@ function readAssignments(text: string, classNode: SyntaxNode, lineOf: (index: nu
 }
 
 /** Reads the AppConfig subclass of an `apps.py` (the first one when there are several). */
-export function readAppConfig(
+function readAppConfig(
   tfs: TrackedFs,
   file: string,
   problems: ConfigProblem[],
 ): AppConfigInfo | undefined {
-  const text = tfs.readText(file);
+  const text = readReported(tfs, file, problems);
   if (text === undefined) return undefined;
-  if (text instanceof Error) {
-    problems.push(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
-    return undefined;
-  }
   const found = extractPython("app-config", file, text, (tree) => {
     // The first AppConfig subclass that sets `name` (Django requires it), else the first one.
     const configClasses = new Set<string>();

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { isPythonIdentifier, resolveRelativeImport } from "../languages/python/syntax/index.js";
 import { isTestFileName } from "./conventions.js";
-import { configProblem, errorText } from "./problems.js";
+import { readReported } from "./problems.js";
 import { moduleFacts, type ModuleFacts } from "./python-source.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem } from "./types.js";
@@ -13,12 +13,8 @@ function isTestName(name: string): boolean {
 
 /** The facts of one models module, with the module's dotted name; read classes go into `app.models`. */
 function readModelFile(tfs: TrackedFs, app: AppInfo, file: string, module: string, problems: ConfigProblem[]): ModuleFacts | undefined {
-  const text = tfs.readText(file);
+  const text = readReported(tfs, file, problems);
   if (text === undefined) return undefined;
-  if (text instanceof Error) {
-    problems.push(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
-    return undefined;
-  }
   const facts = moduleFacts(file, text);
   for (const { name } of facts?.classes ?? []) {
     if (!app.models.has(name)) app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module });

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { configProblem, errorText } from "./problems.js";
+import { configProblem, errorText, readReported } from "./problems.js";
 import { moduleFacts } from "./python-source.js";
 import { readApp } from "./read-apps.js";
 import { parseShell } from "../languages/shell/index.js";
@@ -11,7 +11,7 @@ import { isSkippedDirectory, type TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem, PackageJsonInfo, ProductInfo } from "./types.js";
 
 /** `package.json`: `scripts` (string values only) and `name`; `scripts: null` when it is not valid JSON. */
-export function readPackageJson(tfs: TrackedFs, file: string, problems: ConfigProblem[]): PackageJsonInfo | undefined {
+function readPackageJson(tfs: TrackedFs, file: string, problems: ConfigProblem[]): PackageJsonInfo | undefined {
   const text = tfs.readText(file);
   if (text === undefined) return undefined;
   if (text instanceof Error) {
@@ -39,13 +39,9 @@ export function readPackageJson(tfs: TrackedFs, file: string, problems: ConfigPr
 }
 
 /** Names of the module-level functions (`def`, `async def`, decorated) of a Python file. */
-export function readModuleFunctions(tfs: TrackedFs, file: string, problems: ConfigProblem[]): string[] {
-  const text = tfs.readText(file);
+function readModuleFunctions(tfs: TrackedFs, file: string, problems: ConfigProblem[]): string[] {
+  const text = readReported(tfs, file, problems);
   if (text === undefined) return [];
-  if (text instanceof Error) {
-    problems.push(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
-    return [];
-  }
   return [...(moduleFacts(file, text)?.functions ?? [])];
 }
 
@@ -74,7 +70,7 @@ function probeScriptPaths(tfs: TrackedFs, product: ProductInfo, script: string):
 }
 
 /** One folder under `products/`. */
-export function readProduct(tfs: TrackedFs, dir: string, name: string, problems: ConfigProblem[]): ProductInfo {
+function readProduct(tfs: TrackedFs, dir: string, name: string, problems: ConfigProblem[]): ProductInfo {
   // Listed so that a re-export module or a backend appearing is noticed.
   tfs.list(dir);
   const backendDir = path.join(dir, "backend");

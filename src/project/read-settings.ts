@@ -1,6 +1,6 @@
 import path from "node:path";
 import { childNodes, lineNumbers, moduleLevelStatements, stringValue, textOf } from "../languages/python/syntax/index.js";
-import { configProblem, errorText } from "./problems.js";
+import { readReported } from "./problems.js";
 import { extractPython } from "./python-source.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem, SettingValue, SettingsInfo } from "./types.js";
@@ -55,12 +55,8 @@ function settingsModules(tfs: TrackedFs, root: string): string[] {
 export function readSettings(tfs: TrackedFs, root: string, problems: ConfigProblem[]): SettingsInfo {
   const settings: SettingsInfo = {};
   for (const file of settingsModules(tfs, root)) {
-    const text = tfs.readText(file);
+    const text = readReported(tfs, file, problems);
     if (text === undefined) continue;
-    if (text instanceof Error) {
-      problems.push(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
-      continue;
-    }
     const facts = readSettingsFacts(file, text);
     const user = facts?.strings.AUTH_USER_MODEL;
     // Only an "<app_label>.<ModelName>" label; anything else leaves the default.

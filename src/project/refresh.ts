@@ -6,10 +6,6 @@ export function setIndexRefreshInterval(ms: number): void {
   refreshIntervalMs = Number.isFinite(ms) && ms > 0 ? ms : 0;
 }
 
-export function getIndexRefreshInterval(): number {
-  return refreshIntervalMs;
-}
-
 /** True when a check done at `checkedAt` is due again. */
 export function isCheckDue(checkedAt: number, now: number): boolean {
   return refreshIntervalMs === 0 || now - checkedAt >= refreshIntervalMs;

@@ -1,5 +1,5 @@
 import { getStaticTOMLValue, parseTOML, type AST } from "toml-eslint-parser";
-import { configProblem, errorText } from "./problems.js";
+import { configProblem, errorText, readReported } from "./problems.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem, RepoIndex, TachInterface } from "./types.js";
 
@@ -7,7 +7,7 @@ import type { ConfigProblem, RepoIndex, TachInterface } from "./types.js";
  * hogli exempts an `[[interfaces]]` block whose comment lines directly above the header carry
  * this marker: a declared, permanent coupling (ClickHouse DDL used by core), not a leak.
  */
-export const PERMANENT_INTERFACE_MARKER = "isolation:permanent-interface";
+const PERMANENT_INTERFACE_MARKER = "isolation:permanent-interface";
 
 /** A parse error of toml-eslint-parser: 1-based line, 0-based column. */
 interface TomlParseError {
@@ -64,12 +64,8 @@ function readInterface(table: AST.TOMLTable, value: Record<string, unknown>, lin
 /** Reads `tach.toml` (toml-eslint-parser): each `[[interfaces]]` block's `from` and `expose` patterns, with lines. */
 export function readTach(tfs: TrackedFs, file: string, problems: ConfigProblem[]): RepoIndex["tach"] {
   const tach: RepoIndex["tach"] = { file, interfaces: [] };
-  const text = tfs.readText(file);
+  const text = readReported(tfs, file, problems);
   if (text === undefined) return tach;
-  if (text instanceof Error) {
-    problems.push(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
-    return tach;
-  }
   let ast: AST.TOMLProgram;
   try {
     ast = parseTOML(text);

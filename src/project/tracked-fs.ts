@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Confiner, isInside } from "./confine.js";
+import { statOrNull } from "./stat.js";
 
 /**
  * One path the index looked at, with what it saw: used to tell whether the index is stale.
@@ -27,14 +28,6 @@ export interface DirEntry {
   isFile: boolean;
 }
 
-/** Stats without throwing (ELOOP, EACCES, ENOENT, ENOTDIR... are all "unavailable"). */
-function statOrNull(target: string): fs.Stats | null {
-  try {
-    return fs.statSync(target, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
-  }
-}
 
 function signatureOf(entries: fs.Dirent[]): string {
   return entries

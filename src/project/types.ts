@@ -80,7 +80,7 @@ export interface ProductInfo {
   pytestPaths: Map<string, PytestPathStatus>;
 }
 
-export interface DbRoute {
+interface DbRoute {
   appLabel: string;
   database: string;
   /** 1-based line of the route entry in db_routing.yaml. */

@@ -2,7 +2,8 @@ import { problemsOfFile, relativeToRoot } from "../project/problems.js";
 import type { ProductInfo, RepoIndex, TachInterface } from "../project/types.js";
 import { CONTRACT_CHECK_SCRIPT, TEST_SCRIPT } from "../project/index.js";
 import { CONVENTIONAL_CONTRACT_CHECK_COMMAND } from "./package-json/conventions.js";
-import { insertScript, missingScriptAnchor, rangeOf, removeMember } from "./package-json/json-ast.js";
+import { insertScript, removeMember } from "./package-json/json-edits.js";
+import { missingScriptAnchor, rangeOf } from "./package-json/package-document.js";
 import { defineProductPackageRule, type ProductPackageCheck } from "./define-rule.js";
 
 type MessageIds = "missingContractCheck" | "addContractCheck" | "notIsolated" | "legacyLeak" | "emptyFacade" | "tachUnreadable";
@@ -85,7 +86,8 @@ function checkMissingScript({ context, doc, product, locOf }: Check, leak: Legac
   });
 }
 
-export default defineProductPackageRule<{ RuleOptions: []; MessageIds: MessageIds }>(RULE_NAME, {
+export default defineProductPackageRule<{ RuleOptions: []; MessageIds: MessageIds }>({
+  name: RULE_NAME,
   meta: {
     type: "problem",
     docs: {

@@ -45,16 +45,14 @@ function withFittedMessages<Context extends { report(descriptor: never): void }>
  * repository context of the file: `create` runs only for files inside a repository with a products
  * tree, and (unless `includeMigrations`) not for generated migrations.
  */
-export function definePythonRule<Options extends RuleTypeOptions>(
-  name: string,
-  rule: {
-    meta: Meta<PythonRuleDefinition<Options>>;
-    includeMigrations?: boolean;
-    create(context: PythonContext<Options>, file: PythonFileContext): ReturnType<PythonRuleDefinition<Options>["create"]>;
-  },
-): PythonRuleDefinition<Options> {
+export function definePythonRule<Options extends RuleTypeOptions>(rule: {
+  name: string;
+  meta: Meta<PythonRuleDefinition<Options>>;
+  includeMigrations?: boolean;
+  create(context: PythonContext<Options>, file: PythonFileContext): ReturnType<PythonRuleDefinition<Options>["create"]>;
+}): PythonRuleDefinition<Options> {
   return {
-    meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(name) }, languages: [PYTHON_LANGUAGE] },
+    meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(rule.name) }, languages: [PYTHON_LANGUAGE] },
     create(context) {
       const file = getPythonFileContext(context);
       if (!file || (file.isMigration && !rule.includeMigrations)) return {};
@@ -76,12 +74,13 @@ export interface ProductPackageCheck<Options extends RuleTypeOptions> extends Pr
  * A rule on `products/<p>/package.json` (the JSON language). The factory fills `meta.docs.url`
  * and `meta.languages`, and calls `check` once per file of a product the index knows.
  */
-export function defineProductPackageRule<Options extends RuleTypeOptions>(
-  name: string,
-  rule: { meta: Meta<ProductPackageRuleDefinition<Options>>; check(check: ProductPackageCheck<Options>): void },
-): ProductPackageRuleDefinition<Options> {
+export function defineProductPackageRule<Options extends RuleTypeOptions>(rule: {
+  name: string;
+  meta: Meta<ProductPackageRuleDefinition<Options>>;
+  check(check: ProductPackageCheck<Options>): void;
+}): ProductPackageRuleDefinition<Options> {
   return {
-    meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(name) }, languages: [JSON_LANGUAGE] },
+    meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(rule.name) }, languages: [JSON_LANGUAGE] },
     create(context) {
       return {
         Document() {

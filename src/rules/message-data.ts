@@ -1,10 +1,10 @@
 /** The longest a message may be once its data is in: one line of an editor's hover or a CI log. */
-export const MESSAGE_LIMIT = 160;
+const MESSAGE_LIMIT = 160;
 
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/gu;
 
 /** ESLint's interpolation of `{{ name }}` placeholders. */
-export function interpolate(template: string, data: Record<string, unknown>): string {
+function interpolate(template: string, data: Record<string, unknown>): string {
   return template.replace(PLACEHOLDER, (whole, key: string) => (Object.hasOwn(data, key.trim()) ? String(data[key.trim()]) : whole));
 }
 

@@ -35,7 +35,8 @@ function describeProblem(index: RepoIndex, problem: ConfigProblem): { location: 
   return { location, problem: text.replace(/\.$/u, "") };
 }
 
-export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }>(RULE_NAME, {
+export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }>({
+  name: RULE_NAME,
   meta: {
     type: "problem",
     docs: {
@@ -87,9 +88,9 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     function reportRoutingProblem(field: RelationField<PyNode>, problem: ConfigProblem, appLabel?: string): void {
       if (reportedProblem) return;
       reportedProblem = true;
-      const described = describeProblem(index, problem);
-      if (appLabel === undefined) context.report({ node: field.target, messageId: "invalidRouting", data: described });
-      else context.report({ node: field.target, messageId: "invalidRoute", data: { ...described, appLabel: appLabel } });
+      const { location, problem: text } = describeProblem(index, problem);
+      if (appLabel === undefined) context.report({ node: field.target, messageId: "invalidRouting", data: { location, problem: text } });
+      else context.report({ node: field.target, messageId: "invalidRoute", data: { location, problem: text, appLabel } });
     }
 
     function check(field: RelationField<PyNode>): void {
@@ -112,22 +113,22 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
         (candidate) => candidate.name.toLowerCase() === target.name.toLowerCase(),
       );
       const targetName = model?.name ?? target.name;
-      const data = {
-        owner: field.fieldName ? `${className}.${field.fieldName}` : `a ${field.kind} of ${className}`,
-        target: `${target.appLabel}.${targetName}`,
-        targetDatabase: targetDatabase,
-        ownerDatabase: ownerDatabase,
-      };
+      const owner = field.fieldName ? `${className}.${field.fieldName}` : `a ${field.kind} of ${className}`;
+      const label = `${target.appLabel}.${targetName}`;
       if (field.kind === "ManyToManyField" || field.kind === "ForeignObject") {
-        const messageId = field.kind === "ManyToManyField" ? "crossDatabaseManyToMany" : "crossDatabaseForeignObject";
-        context.report({ node: field.target, messageId, data });
+        context.report({
+          node: field.target,
+          messageId: field.kind === "ManyToManyField" ? "crossDatabaseManyToMany" : "crossDatabaseForeignObject",
+          data: { owner, target: label, targetDatabase, ownerDatabase },
+        });
         return;
       }
       const suggestion = idFieldSuggestion(text, file, field);
+      const idField = field.fieldName ? idFieldName(field.fieldName) : `${snakeCase(targetName)}_id`;
       context.report({
         node: field.target,
         messageId: "crossDatabase",
-        data: { ...data, idField: field.fieldName ? idFieldName(field.fieldName) : `${snakeCase(targetName)}_id` },
+        data: { owner, target: label, targetDatabase, ownerDatabase, idField },
         ...(suggestion ? { suggest: [{ messageId: "useIdField" as const, data: { name: suggestion.name }, fix: applyingEdits(suggestion.edits) }] } : {}),
       });
     }

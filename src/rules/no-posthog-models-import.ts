@@ -51,7 +51,8 @@ interface PendingReport {
   data: Record<string, string>;
 }
 
-export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }>(RULE_NAME, {
+export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }>({
+  name: RULE_NAME,
   meta: {
     type: "problem",
     docs: {

@@ -2,7 +2,8 @@ import path from "node:path";
 import type { RuleTextEditor } from "@eslint/core";
 import { findPytestPathArguments, isTestScriptName, pytestPathStatus, TEST_SCRIPT } from "../project/index.js";
 import { conventionalTestCommand } from "./package-json/conventions.js";
-import { insertScript, missingScriptAnchor, rangeOf, sourceRangeOf, type ScriptEntry } from "./package-json/json-ast.js";
+import { insertScript } from "./package-json/json-edits.js";
+import { missingScriptAnchor, rangeOf, sourceRangeOf, type ScriptEntry } from "./package-json/package-document.js";
 import { findHiddenStatuses, type HiddenStatusKind } from "./package-json/exit-status.js";
 import { findSwallowedFailures, isNoOpScript } from "./package-json/scripts.js";
 import { parseShell, type ShellCommand } from "../languages/shell/index.js";
@@ -50,7 +51,7 @@ function misspeltTestScript(names: Iterable<string>): string | undefined {
 
 type Check = ProductPackageCheck<{ RuleOptions: []; MessageIds: MessageIds }>;
 
-function reportMissingTestScript({ context, doc, product, productDir, locOf }: Check): void {
+function reportMissingTestScript({ context, doc, product, locOf }: Check): void {
   const command = conventionalTestCommand(product);
   const edit = insertScript(doc, TEST_SCRIPT, command);
   const misspelt = misspeltTestScript(doc.entries.keys());
@@ -82,7 +83,7 @@ function reportFailureHandling({ context, locOf }: Check, entry: ScriptEntry, sc
   }
 }
 
-function reportNoOp({ context, product, productDir, locOf }: Check, entry: ScriptEntry, script: string): void {
+function reportNoOp({ context, product, locOf }: Check, entry: ScriptEntry, script: string): void {
   if (product.backendTestFiles.length === 0) return;
   const command = conventionalTestCommand(product);
   const valueRange = rangeOf(entry.value!);
@@ -113,7 +114,8 @@ function reportPytestPaths({ context, product, productDir, index, locOf }: Check
   }
 }
 
-export default defineProductPackageRule<{ RuleOptions: []; MessageIds: MessageIds }>(RULE_NAME, {
+export default defineProductPackageRule<{ RuleOptions: []; MessageIds: MessageIds }>({
+  name: RULE_NAME,
   meta: {
     type: "problem",
     docs: {

@@ -19,7 +19,7 @@ export type RuleDocs = {
 /** The options a rule definition is typed with: its options tuple and message ids. */
 export type RuleTypeOptions = Partial<Pick<CustomRuleTypeDefinitions, "RuleOptions" | "MessageIds">>;
 
-export type PythonRuleDefinition<Options extends RuleTypeOptions = {}> = CustomRuleDefinitionType<
+export type PythonRuleDefinition<Options extends RuleTypeOptions = RuleTypeOptions> = CustomRuleDefinitionType<
   {
     LangOptions: PythonLanguageOptions;
     Code: PythonSourceCode;
@@ -29,7 +29,7 @@ export type PythonRuleDefinition<Options extends RuleTypeOptions = {}> = CustomR
   Options & { ExtRuleDocs: RuleDocs }
 >;
 
-export type ProductPackageRuleDefinition<Options extends RuleTypeOptions = {}> = JSONRuleDefinition<Options & { ExtRuleDocs: RuleDocs }>;
+export type ProductPackageRuleDefinition<Options extends RuleTypeOptions = RuleTypeOptions> = JSONRuleDefinition<Options & { ExtRuleDocs: RuleDocs }>;
 
 /** `meta.docs.url` for a rule: its page in docs/rules/. */
 export function ruleDocsUrl(ruleName: string): string {

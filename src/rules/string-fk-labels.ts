@@ -1,33 +1,19 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { nameUses, pythonStringLiteral, stringQuote, stringValue, textOf, type SyntaxNode } from "../languages/python/syntax/index.js";
-import type { ModelInfo } from "../project/types.js";
+import { nameUses, stringValue, textOf } from "../languages/python/syntax/index.js";
 import { resolveModelImport } from "../project/index.js";
-
-import { removeImportedNames } from "./python/import-edits.js";
 import { closestMatch } from "./did-you-mean.js";
+import { definePythonRule } from "./define-rule.js";
+import { removeImportedNames } from "./python/import-edits.js";
+import { label, replaceWith, type LabelCheck, type LabelMessageIds, type LabelOptions } from "./python/label-check.js";
 import { parseStringTarget, resolveClassReference, resolveRelationTarget } from "./python/model-reference.js";
 import { readRelationField, type RelationField } from "./python/relation-fields.js";
 import { unusedModelImports } from "./python/unused-model-imports.js";
 import { applyingEdits } from "./text-edit.js";
-import { definePythonRule } from "./define-rule.js";
-
-type MessageIds =
-  | "classReference"
-  | "unresolvedClassReference"
-  | "ambiguousClassReference"
-  | "pythonPath"
-  | "unresolvedPythonPath"
-  | "unknownAppLabel"
-  | "modelNotInApp"
-  | "missingAppLabel"
-  | "unusedImport"
-  | "useLabel";
-type Options = [{ requireAppLabel: boolean; allowSameFileClasses: boolean; knownAppLabels: string[] }];
 
 const RULE_NAME = "string-fk-labels";
 
 /** Django's and common third-party apps' labels: valid targets that no repository file defines. */
-export const DEFAULT_KNOWN_APP_LABELS = [
+const DEFAULT_KNOWN_APP_LABELS = [
   "admin",
   "auth",
   "contenttypes",
@@ -47,11 +33,118 @@ export const DEFAULT_KNOWN_APP_LABELS = [
   "oauth2_provider",
 ];
 
-function label(model: Pick<ModelInfo, "appLabel" | "name">): string {
-  return `${model.appLabel}.${model.name}`;
+function reportWithSuggestion(check: LabelCheck, target: PyNode, messageId: LabelMessageIds, data: Record<string, string>, replacement?: string): void {
+  check.context.report({
+    node: target,
+    messageId,
+    data: { ...data, hint: replacement ? ` Did you mean "${replacement}"?` : "" },
+    ...(replacement ? { suggest: [{ messageId: "useLabel" as const, data: { replacement }, fix: replaceWith(check.text, target, replacement) }] } : {}),
+  });
 }
 
-export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }>(RULE_NAME, {
+/** `"app_label.Model"`: the app exists (or is known from outside the repository) and defines the model. */
+function checkLabel(check: LabelCheck, field: RelationField<PyNode>, target: PyNode, value: string, appLabel: string, name: string): void {
+  const { index } = check.file;
+  const kind = field.kind;
+  if (check.knownLabels.has(appLabel)) return;
+  const app = index.apps.get(appLabel);
+  if (!app) {
+    const close = closestMatch(appLabel, [...index.apps.keys()]);
+    reportWithSuggestion(check, target, "unknownAppLabel", { kind, appLabel, value }, close ? `${close}.${name}` : undefined);
+    return;
+  }
+  // Django resolves model names case-insensitively.
+  if ([...app.models.keys()].some((model) => model.toLowerCase() === name.toLowerCase())) return;
+  const elsewhere = (index.modelsByName.get(name) ?? []).filter((model) => model.appLabel !== app.label);
+  const closeName = closestMatch(name, app.models.keys());
+  const replacement = elsewhere.length === 1 ? label(elsewhere[0]!) : closeName ? `${app.label}.${closeName}` : undefined;
+  reportWithSuggestion(check, target, "modelNotInApp", { kind, appLabel, name, value }, replacement);
+}
+
+/** `"Model"` (with `requireAppLabel`): the same app's label goes in front. */
+function checkBareName(check: LabelCheck, field: RelationField<PyNode>, target: PyNode, name: string): void {
+  if (!check.options.requireAppLabel) return;
+  const app = check.file.app;
+  const fixed = app ? `${app.label}.${name}` : undefined;
+  check.context.report({
+    node: target,
+    messageId: "missingAppLabel",
+    data: { kind: field.kind, label: fixed ?? `<app_label>.${name}` },
+    ...(fixed ? { fix: replaceWith(check.text, target, fixed) } : {}),
+  });
+}
+
+/** `"products.x.backend.models.Model"`: a Python path where a label belongs. */
+function checkPythonPath(check: LabelCheck, field: RelationField<PyNode>, target: PyNode, value: string, module: string, name: string): void {
+  const { model } = resolveModelImport(check.file.index, module, name);
+  if (model) {
+    check.context.report({
+      node: target,
+      messageId: "pythonPath",
+      data: { kind: field.kind, label: label(model), path: value },
+      fix: replaceWith(check.text, target, label(model)),
+    });
+  } else {
+    check.context.report({ node: target, messageId: "unresolvedPythonPath", data: { kind: field.kind, name, module } });
+  }
+}
+
+/** A relation target written as a string literal. */
+function checkStringTarget(check: LabelCheck, field: RelationField<PyNode>, target: PyNode): void {
+  const value = stringValue(check.text, target);
+  if (value === undefined) return;
+  const parsed = parseStringTarget(value);
+  if (parsed.kind === "bare") checkBareName(check, field, target, parsed.name);
+  else if (parsed.kind === "path") checkPythonPath(check, field, target, value, parsed.module, parsed.name);
+  else if (parsed.kind === "label") checkLabel(check, field, target, value, parsed.appLabel, parsed.name);
+}
+
+/**
+ * A class reference is fixed on its own (a narrow fix, safe alone). The import it leaves unused
+ * is reported once no class reference is left (the next fix pass).
+ */
+function reportClassReference({ context, text }: LabelCheck, field: RelationField<PyNode>, targetLabel: string): void {
+  const target = field.target;
+  context.report({
+    node: target,
+    messageId: "classReference",
+    data: { kind: field.kind, label: targetLabel, name: textOf(text, target) },
+    fix: applyingEdits([{ range: [target.startIndex, target.endIndex], text: `"${targetLabel}"` }]),
+  });
+}
+
+/** A relation target written as a class (`FeatureFlag`, `flag_models.FeatureFlag`, `settings.AUTH_USER_MODEL`). */
+function checkClassTarget(check: LabelCheck, field: RelationField<PyNode>, target: PyNode): void {
+  const { context, file, text } = check;
+  const reference = resolveClassReference(file, text, target);
+  const name = textOf(text, target);
+  const kind = field.kind;
+  if (reference.kind === "user-model" || (reference.kind === "local" && check.options.allowSameFileClasses)) return;
+  if (reference.kind === "model" || (reference.kind === "local" && reference.appLabel)) {
+    reportClassReference(check, field, `${reference.appLabel}.${reference.name}`);
+  } else if (reference.kind === "ambiguous") {
+    const apps = reference.candidates.map((model) => model.appLabel).sort().join(", ");
+    context.report({ node: target, messageId: "ambiguousClassReference", data: { kind, name: reference.name, apps } });
+  } else {
+    context.report({ node: target, messageId: "unresolvedClassReference", data: { kind, name } });
+  }
+}
+
+/** Imports of models that relation fields now name by label and nothing else reads. */
+function reportUnusedImports({ context, file, text }: LabelCheck, root: PyNode, targetLabels: ReadonlySet<string>): void {
+  if (targetLabels.size === 0 || file.isPackageInit) return;
+  for (const unused of unusedModelImports(file, text, targetLabels, () => nameUses(text, root))) {
+    context.report({
+      node: unused.name.node as PyNode,
+      messageId: "unusedImport",
+      data: { name: unused.name.localName, label: unused.label },
+      fix: applyingEdits(removeImportedNames(text, unused.fromImport, new Set([unused.name]))),
+    });
+  }
+}
+
+export default definePythonRule<{ RuleOptions: LabelOptions; MessageIds: LabelMessageIds }>({
+  name: RULE_NAME,
   meta: {
     type: "problem",
     docs: {
@@ -97,152 +190,26 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
   },
 
   create(context, file) {
-    const [{ requireAppLabel, allowSameFileClasses, knownAppLabels }] = context.options;
-    const { sourceCode } = context;
-    const { text } = sourceCode;
-    const { index } = file;
-    const knownLabels = new Set(knownAppLabels);
+    const [options] = context.options;
+    const { text } = context.sourceCode;
+    const check: LabelCheck = { context, file, text, options, knownLabels: new Set(options.knownAppLabels) };
     const targetLabels = new Set<string>();
-
-    function replaceWith(target: SyntaxNode, value: string) {
-      return applyingEdits([{ range: [target.startIndex, target.endIndex], text: pythonStringLiteral(value, stringQuote(text, target)) }]);
-    }
-
-    function reportWithSuggestion(target: PyNode, messageId: MessageIds, data: Record<string, string>, replacement?: string): void {
-      context.report({
-        node: target,
-        messageId,
-        data: { ...data, hint: replacement ? ` Did you mean "${replacement}"?` : "" },
-        ...(replacement ? { suggest: [{ messageId: "useLabel" as const, data: { replacement }, fix: replaceWith(target, replacement) }] } : {}),
-      });
-    }
-
-    function checkLabel(field: RelationField<PyNode>, target: PyNode, value: string, appLabel: string, name: string): void {
-      const kind = field.kind;
-      if (knownLabels.has(appLabel)) return;
-      const app = index.apps.get(appLabel);
-      if (!app) {
-        const close = closestMatch(appLabel, [...index.apps.keys()]);
-        reportWithSuggestion(target, "unknownAppLabel", { kind, appLabel: appLabel, value: value }, close ? `${close}.${name}` : undefined);
-        return;
-      }
-      // Django resolves model names case-insensitively.
-      if ([...app.models.keys()].some((model) => model.toLowerCase() === name.toLowerCase())) return;
-      const elsewhere = (index.modelsByName.get(name) ?? []).filter((model) => model.appLabel !== app.label);
-      const closeName = closestMatch(name, app.models.keys());
-      const replacement = elsewhere.length === 1 ? label(elsewhere[0]!) : closeName ? `${app.label}.${closeName}` : undefined;
-      reportWithSuggestion(target, "modelNotInApp", { kind, appLabel: appLabel, name: name, value: value }, replacement);
-    }
-
-    function checkStringTarget(field: RelationField<PyNode>, target: PyNode): void {
-      const value = stringValue(text, target);
-      if (value === undefined) return;
-      const parsed = parseStringTarget(value);
-      const kind = field.kind;
-      switch (parsed.kind) {
-        case "bare": {
-          if (!requireAppLabel) return;
-          const fixed = file.app ? `${file.app.label}.${parsed.name}` : undefined;
-          context.report({
-            node: target,
-            messageId: "missingAppLabel",
-            data: { kind, label: fixed ?? `<app_label>.${parsed.name}` },
-            ...(fixed ? { fix: replaceWith(target, fixed) } : {}),
-          });
-          return;
-        }
-        case "path": {
-          const { model } = resolveModelImport(index, parsed.module, parsed.name);
-          if (model) {
-            context.report({
-              node: target,
-              messageId: "pythonPath",
-              data: { kind, label: label(model), path: value },
-              fix: replaceWith(target, label(model)),
-            });
-          } else {
-            context.report({ node: target, messageId: "unresolvedPythonPath", data: { kind, name: parsed.name, module: parsed.module } });
-          }
-          return;
-        }
-        case "label":
-          checkLabel(field, target, value, parsed.appLabel, parsed.name);
-          return;
-        default:
-          return;
-      }
-    }
-
-    function checkClassTarget(field: RelationField<PyNode>, target: PyNode): void {
-      const reference = resolveClassReference(file, text, target);
-      const name = textOf(text, target);
-      const kind = field.kind;
-      switch (reference.kind) {
-        case "user-model":
-          return;
-        case "local":
-          if (allowSameFileClasses) return;
-          if (!reference.appLabel) {
-            context.report({ node: target, messageId: "unresolvedClassReference", data: { kind, name } });
-            return;
-          }
-          reportClassReference(field, `${reference.appLabel}.${reference.name}`);
-          return;
-        case "model":
-          reportClassReference(field, `${reference.appLabel}.${reference.name}`);
-          return;
-        case "ambiguous":
-          context.report({
-            node: target,
-            messageId: "ambiguousClassReference",
-            data: { kind, name: reference.name, apps: reference.candidates.map((model) => model.appLabel).sort().join(", ") },
-          });
-          return;
-        default:
-          context.report({ node: target, messageId: "unresolvedClassReference", data: { kind, name } });
-      }
-    }
-
-    /**
-     * Each class reference is fixed on its own (a narrow fix, safe alone). The import it leaves
-     * unused is reported once no class reference is left (the next fix pass).
-     */
-    function reportClassReference(field: RelationField<PyNode>, targetLabel: string): void {
-      const target = field.target;
-      context.report({
-        node: target,
-        messageId: "classReference",
-        data: { kind: field.kind, label: targetLabel, name: textOf(text, target) },
-        fix: applyingEdits([{ range: [target.startIndex, target.endIndex], text: `"${targetLabel}"` }]),
-      });
-    }
-
-    function reportUnusedImports(): void {
-      if (targetLabels.size === 0 || file.isPackageInit) return;
-      for (const unused of unusedModelImports(file, text, targetLabels, () => nameUses(text, sourceCode.ast))) {
-        context.report({
-          node: unused.name.node as PyNode,
-          messageId: "unusedImport",
-          data: { name: unused.name.localName, label: unused.label },
-          fix: applyingEdits(removeImportedNames(text, unused.fromImport, new Set([unused.name]))),
-        });
-      }
-    }
-
     return {
       call(node: PyNode) {
         const field = readRelationField(text, node);
         if (!field) return;
         const { target } = field;
-        const resolved = resolveRelationTarget(file, text, target);
-        if (resolved && target.type === "string") targetLabels.add(`${resolved.appLabel}.${resolved.name}`.toLowerCase());
-        if (target.type === "string") checkStringTarget(field, target);
-        else if (target.type === "identifier" || target.type === "attribute") checkClassTarget(field, target);
+        if (target.type === "string") {
+          const resolved = resolveRelationTarget(file, text, target);
+          if (resolved) targetLabels.add(`${resolved.appLabel}.${resolved.name}`.toLowerCase());
+          checkStringTarget(check, field, target);
+        } else if (target.type === "identifier" || target.type === "attribute") {
+          checkClassTarget(check, field, target);
+        }
       },
       "module:exit"() {
-        reportUnusedImports();
+        reportUnusedImports(check, context.sourceCode.ast, targetLabels);
       },
     };
   },
 });
-

@@ -25,7 +25,7 @@ export interface Finding {
   messageId: string;
 }
 
-export function findingsOf(results: ESLint.LintResult[], dir: string): Finding[] {
+function findingsOf(results: ESLint.LintResult[], dir: string): Finding[] {
   return results.flatMap((result) =>
     result.messages.map((message) => ({
       file: path.relative(dir, result.filePath).split(path.sep).join("/"),
@@ -117,7 +117,7 @@ export class RealCodeTree {
  * A fixed Python text parses and keeps its line breaks; every name it uses is defined (the inputs
  * of this suite define every name they use, which is checked too).
  */
-export function expectSafeFix(before: string, after: string): void {
+function expectSafeFix(before: string, after: string): void {
   expect(errorCount(after), `syntax errors after the fix:\n${after}`).toBe(0);
   expect([...(undefinedNames(before)?.keys() ?? [])], "the input itself leaves no name undefined").toEqual([]);
   expect([...(undefinedNames(after)?.keys() ?? [])], `names left undefined by the fix:\n${after}`).toEqual([]);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ESLint } from "eslint";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import plugin from "../../src/index.js";
 import { clearRepoIndexCache } from "../../src/project/index.js";
 import rule from "../../src/rules/no-swallowed-test-failures.js";

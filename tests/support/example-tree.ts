@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { ESLINT_BIN, EXAMPLE_DIR, REPO_ROOT, TMP_ROOT } from "./paths.js";
+import { ESLINT_BIN, EXAMPLE_DIR, TMP_ROOT } from "./paths.js";
 
 /** The README's one-liner; the package name resolves to this repository's dist/ (self-reference). */
-export const USER_CONFIG = `import posthogProducts from "eslint-plugin-posthog-products";
+const USER_CONFIG = `import posthogProducts from "eslint-plugin-posthog-products";
 
 export default [...posthogProducts.configs.recommended];
 `;
@@ -82,4 +82,3 @@ export function findingsOf(results: Array<{ filePath: string; messages: Array<{ 
     .sort();
 }
 
-export { REPO_ROOT };

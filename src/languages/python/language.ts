@@ -4,7 +4,7 @@ import { convertTree, type PyComment, type PyNode } from "./ast.js";
 import { PythonSourceCode } from "./source-code.js";
 import { getPythonParser, pythonLanguage } from "./tree-sitter.js";
 
-export interface PythonParseResult extends OkParseResult<PyNode> {
+interface PythonParseResult extends OkParseResult<PyNode> {
   comments: PyComment[];
 }
 

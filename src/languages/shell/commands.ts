@@ -17,7 +17,7 @@ export interface ShellWord {
   hasGlob: boolean;
 }
 
-export interface ShellRedirect {
+interface ShellRedirect {
   type: "redirect";
   /** As written, target included: `> out.log`, `2>&1`. */
   value: string;
@@ -25,7 +25,7 @@ export interface ShellRedirect {
   end: number;
 }
 
-export interface ShellOperator {
+interface ShellOperator {
   type: "operator";
   value: ControlOperator;
   start: number;

@@ -4,7 +4,7 @@
  * becomes the script's (`pytest a; pytest b`). Ranges are offsets into the decoded script.
  */
 import { pytestArguments } from "../../project/pytest-arguments.js";
-import { alwaysSucceeds } from "./scripts.js";
+import { alwaysSucceeds, whitespaceStart } from "./scripts.js";
 import type { ShellCommand } from "../../languages/shell/index.js";
 
 export type HiddenStatusKind = "pipe" | "background" | "sequence";
@@ -39,12 +39,6 @@ function applyShellOptions(command: ShellCommand, options: { errexit: boolean; p
       if (words[i + 1] === "errexit") options.errexit = on;
     }
   }
-}
-
-function whitespaceBefore(script: string, position: number): number {
-  let i = position;
-  while (i > 0 && (script[i - 1] === " " || script[i - 1] === "\t")) i -= 1;
-  return i;
 }
 
 function textBetween(script: string, start: number, end: number): string {
@@ -109,19 +103,19 @@ export function findHiddenStatuses(script: string, commands: ShellCommand[]): Hi
     const operator = command.after;
     if (operator?.value === "|" && !options.pipefail) {
       const end = commands[after.pipelineEnd[k]!]!.end;
-      const edit = { start: whitespaceBefore(script, operator.start), end, text: "" };
+      const edit = { start: whitespaceStart(script, operator.start), end, text: "" };
       found.push({ kind: "pipe", text: textBetween(script, operator.start, end), start: operator.start, end, edit });
     } else if (operator?.value === "&" && !after.keeps[k]) {
       const bareWait = after.onlyBareWait[k]!;
       const end = bareWait ? commands[after.next[k]!]!.end : operator.end;
-      const edit = bareWait ? { edit: { start: whitespaceBefore(script, operator.start), end, text: "" } } : {};
+      const edit = bareWait ? { edit: { start: whitespaceStart(script, operator.start), end, text: "" } } : {};
       found.push({ kind: "background", text: textBetween(script, operator.start, end), start: operator.start, end, ...edit });
     } else if ((operator?.value === ";" || operator?.value === "\n") && !options.errexit) {
       const next = after.next[k]!;
       // Only commands that always succeed after it: a swallowed failure (`; echo done`), reported as such.
       if (next < 0 || after.keeps[k] || after.allSucceed[k]) return;
       const end = commands[after.last]!.end;
-      const edit = operator.value === ";" ? { edit: { start: whitespaceBefore(script, operator.start), end: commands[next]!.start, text: " && " } } : {};
+      const edit = operator.value === ";" ? { edit: { start: whitespaceStart(script, operator.start), end: commands[next]!.start, text: " && " } } : {};
       found.push({ kind: "sequence", text: textBetween(script, operator.start, end), start: operator.start, end, ...edit });
     }
   });

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { DocumentNode } from "@humanwhocodes/momoa";
 import { getRepoIndex } from "../../project/index.js";
 import type { PluginSettings, ProductInfo, RepoIndex } from "../../project/types.js";
-import { readPackageJson, type PackageJsonDocument } from "./json-ast.js";
+import { readPackageDocument, type PackageJsonDocument } from "./package-document.js";
 
 export interface ProductPackageContext {
   index: RepoIndex;
@@ -47,7 +47,7 @@ function compute(context: MinimalContext): ProductPackageContext | null {
   if (parts.length !== 3 || parts[0] !== "products") return null;
   const product = index.products.get(parts[1]);
   if (!product) return null;
-  const doc = readPackageJson(context.sourceCode.text, context.sourceCode.ast as DocumentNode);
+  const doc = readPackageDocument(context.sourceCode.text, context.sourceCode.ast as DocumentNode);
   if (!doc) return null;
   return { index, product, productDir: path.join(index.root, "products", parts[1]), doc };
 }

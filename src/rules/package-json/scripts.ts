@@ -40,7 +40,8 @@ function isEmpty(command: ShellCommand): boolean {
   return command.tokens.length === 0;
 }
 
-function precedingTextEnd(script: string, position: number): number {
+/** Where the spaces and tabs before `position` start. */
+export function whitespaceStart(script: string, position: number): number {
   let i = position;
   while (i > 0 && (script[i - 1] === " " || script[i - 1] === "\t")) i -= 1;
   return i;
@@ -73,7 +74,7 @@ export function findSwallowedFailures(script: string, commands: ShellCommand[] =
       text: script.slice(op.start, command.end).replace(/\s+/gu, " ").trim(),
       start: op.start,
       end: command.end,
-      removeStart: precedingTextEnd(script, op.start),
+      removeStart: whitespaceStart(script, op.start),
       removeEnd: command.end,
     });
   });

@@ -8,12 +8,12 @@ import type { PythonSourceCode } from "../../languages/python/source-code.js";
 import { collectImports, moduleBindings, type ImportStatements, type ModuleBindings } from "../../languages/python/syntax/index.js";
 
 /** The user model when neither the settings nor `posthog/settings` say otherwise. */
-export const DEFAULT_USER_MODEL = "posthog.User";
+const DEFAULT_USER_MODEL = "posthog.User";
 
 const MIGRATION = /(?:^|\/)migrations\/[^/]+\.pyi?$/u;
 
 /** A generated Django migration (`<app>/migrations/<name>.py`). */
-export function isMigrationPath(relativePath: string): boolean {
+function isMigrationPath(relativePath: string): boolean {
   return MIGRATION.test(relativePath);
 }
 

@@ -1,7 +1,7 @@
 import { childNodes, dottedName, lastComponent, sameNode, textOf, type SyntaxNode } from "../../languages/python/syntax/index.js";
 
-export const RELATION_FIELD_KINDS = ["ForeignKey", "OneToOneField", "ManyToManyField", "ForeignObject"] as const;
-export type RelationFieldKind = (typeof RELATION_FIELD_KINDS)[number];
+const RELATION_FIELD_KINDS = ["ForeignKey", "OneToOneField", "ManyToManyField", "ForeignObject"] as const;
+type RelationFieldKind = (typeof RELATION_FIELD_KINDS)[number];
 
 const KIND_SET: ReadonlySet<string> = new Set(RELATION_FIELD_KINDS);
 
@@ -20,7 +20,7 @@ export interface RelationField<Node extends SyntaxNode = SyntaxNode> {
 }
 
 /** `models.ForeignKey`, `ForeignKey`, `django.db.models.ForeignKey` → "ForeignKey"; otherwise undefined. */
-export function relationKindOf(source: string, call: SyntaxNode): RelationFieldKind | undefined {
+function relationKindOf(source: string, call: SyntaxNode): RelationFieldKind | undefined {
   const fn = call.childForFieldName("function");
   const name = fn ? dottedName(source, fn) : undefined;
   if (!name) return undefined;

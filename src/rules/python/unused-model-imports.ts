@@ -5,7 +5,7 @@ import { contribAppLabel } from "./model-reference.js";
 import { absoluteModule } from "./name-bindings.js";
 
 /** The label of the model `from <module> import <name>` imports, if it is one. */
-export function importedModelLabel(file: PythonFileContext, module: string, name: string): string | undefined {
+function importedModelLabel(file: PythonFileContext, module: string, name: string): string | undefined {
   const contrib = contribAppLabel(module, name);
   if (contrib) return `${contrib}.${name}`;
   const { model } = resolveModelImport(file.index, module, name);

@@ -22,7 +22,7 @@ const INVALID_UTF8 = [[0xff], [0xfe, 0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0
 
 const STRAY = ["(", ")", "[", "]", "{", "}", '"', "'", '"""', "#", ":", ",", "=", "\\", "\n", "\r", "\r\n", "\t", "    ", "\u2028", "\0", "😀", "é"];
 
-export function mutation(options: { huge: boolean }): fc.Arbitrary<Mutation> {
+function mutation(options: { huge: boolean }): fc.Arbitrary<Mutation> {
   const maxRepeat = options.huge ? 100_000 : 5_000;
   return fc.oneof(
     { weight: 3, arbitrary: position.map((at): Mutation => ({ kind: "truncate", at })) },
@@ -71,7 +71,7 @@ function splice(bytes: Uint8Array, at: number, remove: number, insert: Uint8Arra
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-export function applyMutation(bytes: Uint8Array, m: Mutation): Uint8Array {
+function applyMutation(bytes: Uint8Array, m: Mutation): Uint8Array {
   const pos = (fraction: number): number => Math.min(bytes.length, Math.floor(fraction * (bytes.length + 1)));
   switch (m.kind) {
     case "truncate":

@@ -24,13 +24,13 @@ export const format: fc.Arbitrary<Format> = fc.record({
   finalNewline: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
 });
 
-export interface ImportedName {
+interface ImportedName {
   name: string;
   alias?: string;
   comment?: string;
 }
 
-export type Stmt =
+type Stmt =
   | {
       t: "from";
       module: string;
@@ -54,7 +54,7 @@ export type Stmt =
   | { t: "line"; text: string }
   | { t: "broken"; text: string };
 
-export interface FieldSpec {
+interface FieldSpec {
   kind: "ForeignKey" | "OneToOneField" | "ManyToManyField" | "ForeignObject";
   callee: "models." | "" | "django.db.models.";
   target: string;
@@ -175,7 +175,7 @@ function fromImport(spec: RepoSpec): fc.Arbitrary<Extract<Stmt, { t: "from" }>> 
 }
 
 /** The local names a statement list binds through `from` imports (at any depth). */
-export function boundLocals(body: Stmt[]): { local: string; name: string; module: string }[] {
+function boundLocals(body: Stmt[]): { local: string; name: string; module: string }[] {
   const found: { local: string; name: string; module: string }[] = [];
   const visit = (stmt: Stmt): void => {
     if (stmt.t === "from") for (const name of stmt.names) found.push({ local: name.alias ?? name.name, name: name.name, module: stmt.module });

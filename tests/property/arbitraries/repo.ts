@@ -8,7 +8,7 @@ import path from "node:path";
 import fc from "fast-check";
 
 /** Product folders (Python identifiers, as PostHog's are). */
-export const PRODUCT_FOLDERS = [
+const PRODUCT_FOLDERS = [
   "feature_flags",
   "experiments",
   "surveys",
@@ -49,7 +49,7 @@ export const CORE_MODELS = [
   { name: "Annotation", sub: "annotation" },
 ] as const;
 
-export interface ModelSpec {
+interface ModelSpec {
   name: string;
   /** Submodule of a `models/` package (`core`, `runs`); undefined in a `models.py`. */
   sub?: string;
@@ -168,7 +168,7 @@ function exportedSubs(product: ProductSpec): Set<string> {
 }
 
 /** Where a product model is imported from: the package when its `__init__.py` binds it, else its submodule. */
-export function importModuleOf(product: ProductSpec, model: ModelSpec): string {
+function importModuleOf(product: ProductSpec, model: ModelSpec): string {
   if (product.layout === "module" || exportedSubs(product).has(model.sub!)) return modelsModuleOf(product);
   return `${modelsModuleOf(product)}.${model.sub}`;
 }
@@ -228,7 +228,7 @@ function modelClass(name: string, extra = ""): string {
   return `class ${name}(models.Model):\n    name = models.CharField(max_length=100)${extra}\n`;
 }
 
-export function appsPy(product: ProductSpec): string | undefined {
+function appsPy(product: ProductSpec): string | undefined {
   const className = product.folder
     .split("_")
     .map((part) => part[0]!.toUpperCase() + part.slice(1))

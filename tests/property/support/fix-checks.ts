@@ -40,7 +40,7 @@ function absoluteModule(oracle: Oracle, written: string): string | null {
  * `products.<p>.models[.*]` moves to p's module when p defines it, else to the single app that
  * does. Anything else stays. Undefined: not decidable here (the name is reported without a fix).
  */
-export function expectedModule(oracle: Oracle, module: string, name: string): string | undefined {
+function expectedModule(oracle: Oracle, module: string, name: string): string | undefined {
   if (oracle.importRuleOff) return module;
   const absolute = absoluteModule(oracle, module);
   if (absolute === null) return module;

@@ -13,7 +13,7 @@ import plugin from "../../../src/index.js";
 import { createConfigs } from "../../../src/configs/index.js";
 import { clearRepoIndexCache, setIndexRefreshInterval } from "../../../src/project/index.js";
 
-export interface Edit {
+interface Edit {
   range: [number, number];
   text: string;
 }
@@ -24,7 +24,7 @@ interface RecordedFix {
 }
 
 /** A fresh directory under the OS temp dir (real path: macOS' /var is a symlink). */
-export function makeTempDir(prefix: string): string {
+function makeTempDir(prefix: string): string {
   return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
 }
 
@@ -66,7 +66,7 @@ function recordingPlugin(sink: RecordedFix[]): typeof plugin {
 }
 
 /** ESLint's merge of a fix's edits into one: the span from the first to the last, text between kept. */
-export function mergeEdits(text: string, edits: Edit[]): Edit {
+function mergeEdits(text: string, edits: Edit[]): Edit {
   const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const start = sorted[0]!.range[0];
   const end = Math.max(...sorted.map((edit) => edit.range[1]));

@@ -96,12 +96,12 @@ export interface Binding {
   statementRows: [number, number];
 }
 
-export interface Comment {
+interface Comment {
   text: string;
   row: number;
 }
 
-export interface RelationCall {
+interface RelationCall {
   /** The functions and classes around the call (`scopeOf`). */
   scope: string;
   /** Source text of the target expression, or undefined when the call has none. */

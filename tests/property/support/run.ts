@@ -38,7 +38,7 @@ export function countStat(name: string, n = 1): void {
   stats[name] = (stats[name] ?? 0) + n;
 }
 
-export interface PropertyRecord {
+interface PropertyRecord {
   category: string;
   name: string;
   runs: number;

@@ -26,14 +26,6 @@ export function definitionName(source: string, node: SyntaxNode): string | undef
   return textOf(source, name);
 }
 
-/** The class or function definition whose body holds `node` (the nearest), or null at module level. */
-export function enclosingDefinition(node: SyntaxNode): SyntaxNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === "function_definition" || current.type === "class_definition" || current.type === "lambda") return current;
-  }
-  return null;
-}
-
 /** The nearest enclosing function (or lambda), or null when `node` runs at module or class level. */
 export function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
   for (let current = node.parent; current; current = current.parent) {

@@ -11,7 +11,7 @@ export interface ImportedName {
 }
 
 /** Where an import statement binds its names. */
-export interface ImportScope {
+interface ImportScope {
   /** The function (or lambda) the statement runs in; null at module and class level. */
   function: SyntaxNode | null;
   /** The statement sits under `if TYPE_CHECKING:`: it binds nothing at run time. */
@@ -36,7 +36,7 @@ export interface FromImport {
 }
 
 /** One name of `import a.b` (binds `a`) or `import a.b as m` (binds `m` to `a.b`). */
-export interface PlainImport {
+interface PlainImport {
   statement: SyntaxNode;
   node: SyntaxNode;
   localName: string;
@@ -61,7 +61,7 @@ export function isTypeCheckingCondition(source: string, condition: SyntaxNode | 
 }
 
 /** The statement is inside the body of an `if TYPE_CHECKING:` (not its `else`). */
-export function isTypeCheckingOnly(source: string, node: SyntaxNode): boolean {
+function isTypeCheckingOnly(source: string, node: SyntaxNode): boolean {
   for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (parent.type === "if_statement" && sameNode(parent.childForFieldName("consequence"), child)) {
       if (isTypeCheckingCondition(source, parent.childForFieldName("condition"))) return true;

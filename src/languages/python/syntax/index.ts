@@ -2,22 +2,17 @@
  * The Python syntax layer: reading Python through tree-sitter's node API, shared by the
  * repository index (raw tree-sitter nodes) and the rules (the language's AST nodes).
  */
-export { childNodes, descendants, isErrorNode, isInsideError, sameNode, textOf, type SyntaxNode } from "./node.js";
+export { childNodes, descendants, isInsideError, sameNode, textOf, type SyntaxNode } from "./node.js";
 export { dottedName, isPythonIdentifier, lastComponent } from "./names.js";
 export { pythonStringLiteral, stringQuote, stringValue } from "./strings.js";
-export { definitionName, enclosingDefinition, enclosingFunction, topLevelStatements, type TopLevelStatement } from "./definitions.js";
+export { definitionName, enclosingFunction, topLevelStatements } from "./definitions.js";
 export {
   collectImports,
-  isTypeCheckingCondition,
-  isTypeCheckingOnly,
-  readFromImport,
   type FromImport,
   type ImportedName,
-  type ImportScope,
   type ImportStatements,
-  type PlainImport,
 } from "./imports.js";
 export { moduleBindings, moduleLevelStatements, type ModuleBinding, type ModuleBindings } from "./bindings.js";
 export { nameUses } from "./uses.js";
 export { moduleOfFile, resolveRelativeImport } from "./modules.js";
-export { afterLineBreak, indentationAt, lineBreakOf, lineEndOf, lineNumbers, lineStartOf, startsLine } from "./lines.js";
+export { afterLineBreak, indentationAt, lineBreakOf, lineEndOf, lineNumbers, lineStartOf, startsLine } from "../../text-lines.js";

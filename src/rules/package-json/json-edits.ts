@@ -1,92 +1,14 @@
 /**
- * Reading a product package.json from the JSON language's AST (momoa), and text edits that add
- * or remove an object member while keeping the file's indentation, line endings and every other
- * byte as they are.
+ * Text edits that add or remove a member of a package.json object, keeping the file's
+ * indentation, line endings and every other byte as they are.
  */
-import type { DocumentNode, MemberNode, ObjectNode, StringNode } from "@humanwhocodes/momoa";
-import { decodeJsonString, type DecodedString } from "./json-string.js";
+import type { MemberNode, ObjectNode } from "@humanwhocodes/momoa";
+import { indentationAt } from "../../languages/text-lines.js";
+import type { TextEdit } from "../text-edit.js";
+import { rangeOf, type PackageJsonDocument } from "./package-document.js";
 
-type Range = [number, number];
-
-export interface TextEdit {
-  range: Range;
-  text: string;
-}
-
-export interface ScriptEntry {
-  name: string;
-  member: MemberNode;
-  /** The value when it is a string literal. */
-  value: StringNode | null;
-  /** The decoded value with source offsets (null when not a string). */
-  decoded: DecodedString | null;
-}
-
-export interface PackageJsonDocument {
-  text: string;
-  root: ObjectNode;
-  nameMember: MemberNode | null;
-  /** The (last) `scripts` member, whatever its value. */
-  scriptsMember: MemberNode | null;
-  /** Its value when it is an object. */
-  scripts: ObjectNode | null;
-  /** Scripts by name; the last one wins for duplicate keys, as in `JSON.parse`. */
-  entries: Map<string, ScriptEntry>;
-}
-
-function rangeOf(node: { range?: Range; loc: { start: { offset: number }; end: { offset: number } } }): Range {
-  return node.range ?? [node.loc.start.offset, node.loc.end.offset];
-}
-
-export function memberName(member: MemberNode): string {
-  return member.name.type === "String" ? member.name.value : member.name.name;
-}
-
-function lastMember(object: ObjectNode, name: string): MemberNode | null {
-  let found: MemberNode | null = null;
-  for (const member of object.members) if (memberName(member) === name) found = member;
-  return found;
-}
-
-/** Null when the document's top level is not an object. */
-export function readPackageJson(text: string, ast: DocumentNode): PackageJsonDocument | null {
-  if (ast.body.type !== "Object") return null;
-  const root = ast.body;
-  const scriptsMember = lastMember(root, "scripts");
-  const scripts = scriptsMember?.value.type === "Object" ? scriptsMember.value : null;
-  const entries = new Map<string, ScriptEntry>();
-  for (const member of scripts?.members ?? []) {
-    const name = memberName(member);
-    const value = member.value.type === "String" ? member.value : null;
-    const decoded = value ? decodeJsonString(text, ...rangeOf(value)) : null;
-    entries.set(name, { name, member, value, decoded });
-  }
-  return { text, root, nameMember: lastMember(root, "name"), scriptsMember, scripts, entries };
-}
-
-/** Source range of the decoded-string range [start, end) of a script value. */
-export function sourceRangeOf(entry: ScriptEntry, start: number, end: number): Range {
-  const offsets = entry.decoded!.offsets;
-  return [offsets[start], offsets[end]];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Layout
-// ---------------------------------------------------------------------------------------------
-
-export function lineEnding(text: string): string {
+function lineEnding(text: string): string {
   return text.includes("\r\n") ? "\r\n" : "\n";
-}
-
-function lineStart(text: string, offset: number): number {
-  const newline = text.lastIndexOf("\n", offset - 1);
-  return newline + 1;
-}
-
-/** The whitespace at the start of the line holding `offset`. */
-function indentAt(text: string, offset: number): string {
-  const start = lineStart(text, offset);
-  return /^[ \t]*/.exec(text.slice(start))![0];
 }
 
 function onSameLine(text: string, a: number, b: number): boolean {
@@ -99,7 +21,7 @@ function indentUnit(doc: PackageJsonDocument): string {
   const { text, root } = doc;
   const first = root.members[0];
   if (first && !onSameLine(text, rangeOf(root)[0], rangeOf(first)[0])) {
-    const indent = indentAt(text, rangeOf(first)[0]).slice(indentAt(text, rangeOf(root)[0]).length);
+    const indent = indentationAt(text, rangeOf(first)[0]).slice(indentationAt(text, rangeOf(root)[0]).length);
     if (indent) return indent;
   }
   // Any indented line of the file.
@@ -127,11 +49,11 @@ interface ObjectLayout {
 function objectLayout(doc: PackageJsonDocument, object: ObjectNode): ObjectLayout {
   const { text } = doc;
   const [start] = rangeOf(object);
-  const objectIndent = indentAt(text, start);
+  const objectIndent = indentationAt(text, start);
   const first = object.members[0];
   if (first) {
     const inline = onSameLine(text, start, rangeOf(first)[0]);
-    return { inline, memberIndent: inline ? "" : indentAt(text, rangeOf(first)[0]), objectIndent };
+    return { inline, memberIndent: inline ? "" : indentationAt(text, rangeOf(first)[0]), objectIndent };
   }
   return { inline: false, memberIndent: objectIndent + indentUnit(doc), objectIndent };
 }
@@ -163,7 +85,7 @@ function renderMember(doc: PackageJsonDocument, key: string, valueText: string):
  * Adds `"key": value` to `object`, right after `after` (default: after the last member).
  * `valueText` is JSON text; multi-line values must use `\n` and are re-indented.
  */
-export function insertMember(
+function insertMember(
   doc: PackageJsonDocument,
   object: ObjectNode,
   key: string,
@@ -218,15 +140,3 @@ export function removeMember(object: ObjectNode, member: MemberNode): TextEdit {
   return { range: [rangeOf(members[index - 1])[1], rangeOf(member)[1]], text: "" };
 }
 
-/**
- * Where to report a problem about a missing script: the `scripts` key, else the `name` key,
- * else the opening brace of the document.
- */
-export function missingScriptAnchor(doc: PackageJsonDocument): Range {
-  if (doc.scriptsMember) return rangeOf(doc.scriptsMember.name);
-  if (doc.nameMember) return rangeOf(doc.nameMember.name);
-  const start = rangeOf(doc.root)[0];
-  return [start, start + 1];
-}
-
-export { rangeOf };
