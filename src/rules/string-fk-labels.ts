@@ -148,7 +148,7 @@ export default definePythonRule<{ RuleOptions: LabelOptions; MessageIds: LabelMe
   meta: {
     type: "problem",
     docs: {
-      description: 'Require relation-field targets to be string labels ("<app_label>.<ModelName>")',
+      description: 'Require relation-field targets to be string labels (`"<app_label>.<ModelName>"`)',
       recommended: true,
     },
     fixable: "code",
@@ -159,7 +159,7 @@ export default definePythonRule<{ RuleOptions: LabelOptions; MessageIds: LabelMe
         properties: {
           requireAppLabel: {
             type: "boolean",
-            description: 'Require "<app_label>.<ModelName>" even for models of the same app (a bare "Model").',
+            description: 'Require `"<app_label>.<ModelName>"` even for models of the same app (a bare `"Model"`).',
           },
           allowSameFileClasses: {
             type: "boolean",
