@@ -15,5 +15,11 @@ export const PYTHON_LANGUAGE = `${PLUGIN_NAMESPACE}/python`;
 /** The official JSON language (`@eslint/json`), re-exported under the plugin's namespace. */
 export const JSON_LANGUAGE = `${PLUGIN_NAMESPACE}/json`;
 
+/** The YAML language of `eslint-plugin-yml`, re-exported under the plugin's namespace. */
+export const YAML_LANGUAGE = `${PLUGIN_NAMESPACE}/yaml`;
+
+/** The TOML language of `eslint-plugin-toml`, re-exported under the plugin's namespace. */
+export const TOML_LANGUAGE = `${PLUGIN_NAMESPACE}/toml`;
+
 /** Where the rules' documentation lives. */
 export const REPOSITORY_URL = "https://github.com/posthog-products/eslint-plugin-posthog-products";
