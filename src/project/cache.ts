@@ -1,6 +1,6 @@
 import { buildRepoIndex, failedIndex, type BuiltIndex } from "./build-index.js";
 import { clearRootLookupCache, findRepoRoot } from "./find-root.js";
-import { clearPythonExtractions } from "./python-source.js";
+import { clearExtractions, openSnapshot, saveSnapshot } from "./extractions.js";
 import { isCheckDue } from "./refresh.js";
 import { probePytestPath, type PytestPathStatus } from "./pytest-paths.js";
 import { hasChanged, TrackedFs } from "./tracked-fs.js";
@@ -18,14 +18,17 @@ const cache = new Map<string, CacheEntry>();
 export function clearRepoIndexCache(): void {
   cache.clear();
   clearRootLookupCache();
-  clearPythonExtractions();
+  clearExtractions();
 }
 
 function build(root: string): BuiltIndex {
+  openSnapshot(root);
   try {
     return buildRepoIndex(root);
   } catch (error) {
     return failedIndex(root, error);
+  } finally {
+    saveSnapshot(root);
   }
 }
 
