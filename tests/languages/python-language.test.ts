@@ -1,11 +1,17 @@
 import type { File } from "@eslint/core";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { Linter, type ESLint } from "eslint";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import plugin from "../../src/index.js";
 import type { PyNode } from "../../src/languages/python/ast.js";
 import { PythonLanguage } from "../../src/languages/python/language.js";
 import type { PythonSourceCode } from "../../src/languages/python/source-code.js";
-import type { PythonRuleDefinition } from "../../src/rules/rule-types.js";
+import type { PythonRuleDefinition, PythonRuleVisitor } from "../../src/rules/rule-types.js";
+import type { PyNodeType } from "../../src/languages/python/node-types.js";
+import { PYTHON_GRAMMAR, pythonLanguage } from "../../src/languages/python/tree-sitter.js";
+import { namedNodeTypes, nodeTypesSource } from "../../tools/node-types.js";
+import { REPO_ROOT } from "../support/paths.js";
 
 /** A probe rule: reports every call of the file (found through the node API) with its text. */
 const reportCalls: PythonRuleDefinition<{ MessageIds: "call" }> = {
@@ -186,5 +192,17 @@ describe("python language", () => {
     expect(strict("def f(:\n    pass\n")[0]).toMatchObject({ line: 1, fatal: true });
     expect(strict("if x:\n# nothing\n")).toEqual([{ message: "Parsing error: Syntax error: expected an indented block.", line: 1, column: 6, fatal: true }]);
     expect(strict("run(1)\n")).toEqual([{ message: "call run(1)", line: 1, column: 1, fatal: undefined }]);
+  });
+});
+
+describe("node types", () => {
+  it("src/languages/python/node-types.ts lists every named node type of the grammar (node tools/update-node-types.js)", () => {
+    const file = path.join(REPO_ROOT, "src", "languages", "python", "node-types.ts");
+    expect(readFileSync(file, "utf8")).toBe(nodeTypesSource(namedNodeTypes(pythonLanguage), PYTHON_GRAMMAR));
+  });
+
+  it("types each visitor key's node by its node type", () => {
+    expectTypeOf<Parameters<NonNullable<PythonRuleVisitor["class_definition"]>>[0]["type"]>().toEqualTypeOf<"class_definition">();
+    expectTypeOf<PyNodeType>().toExtend<string>();
   });
 });
