@@ -30,7 +30,18 @@ async function lint(name, extra = {}) {
   const { user, system } = process.cpuUsage(cpu);
   const problems = results.reduce((sum, result) => sum + result.messages.length, 0);
   const fatal = results.reduce((sum, result) => sum + result.messages.filter((message) => message.fatal).length, 0);
-  return { ms, cpuMs: (user + system) / 1000, files: results.length, problems, fatal, peakRssMb: peakRssMb() };
+  globalThis.gc?.();
+  const memory = process.memoryUsage();
+  const mb = (bytes) => Math.round(bytes / 1048576);
+  return {
+    ms,
+    cpuMs: (user + system) / 1000,
+    files: results.length,
+    problems,
+    fatal,
+    peakRssMb: peakRssMb(),
+    endMb: { heapTotal: mb(memory.heapTotal), heapUsed: mb(memory.heapUsed), external: mb(memory.external) },
+  };
 }
 
 async function rawParse() {

@@ -731,6 +731,16 @@ tester.run("no-cross-db-fk", rule, {
       ],
     },
     {
+      name: "a bare ForeignKey while django.db's models is imported too: models.BigIntegerField, the imports stay",
+      filename: runFile,
+      code: 'from django.db import models\nfrom django.db.models import ForeignKey\n\n\nclass Run(models.Model):\n    team = ForeignKey("posthog.Team", on_delete=models.CASCADE)\n',
+      errors: [
+        crossDatabase({ ...SNAPSHOT_TEAM, owner: "Run.team" }, 6, 23, [
+          useIdField("team_id", "from django.db import models\nfrom django.db.models import ForeignKey\n\n\nclass Run(models.Model):\n    team_id = models.BigIntegerField(db_index=True)\n"),
+        ]),
+      ],
+    },
+    {
       name: "a product sharing another product's database: that product is fine, the others are not",
       filename: commentFile,
       code: model(

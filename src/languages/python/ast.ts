@@ -19,7 +19,7 @@ export class LiveTree {
     const rootNode = tree.rootNode;
     this.hasErrors = rootNode.hasError;
     // tree-sitter's module starts at the first token; ESLint wants the whole file.
-    this.root = new PyNode(this, rootNode, "module", [0, textLength], null);
+    this.root = new PyNode(this, rootNode, "module", 0, textLength, null);
     this.#nodes.set(rootNode.id, this.root);
   }
 
@@ -28,7 +28,7 @@ export class LiveTree {
     let wrapped = this.#nodes.get(node.id);
     if (!wrapped) {
       const type = this.hasErrors && node.isMissing ? "MISSING" : node.type;
-      wrapped = new PyNode(this, node, type, [node.startIndex, node.endIndex], undefined);
+      wrapped = new PyNode(this, node, type, node.startIndex, node.endIndex, undefined);
       this.#nodes.set(node.id, wrapped);
     }
     return wrapped;
@@ -68,19 +68,21 @@ export class LiveTree {
  */
 export class PyNode implements SyntaxNode {
   readonly type: string;
-  /** UTF-16 offsets into the source text, end exclusive (as ESLint expects). */
-  readonly range: [number, number];
+  /** UTF-16 offsets into the source text, end exclusive. */
+  readonly startIndex: number;
+  readonly endIndex: number;
   #live: LiveTree;
   #node: Node;
   #parent: PyNode | null | undefined;
   #children: PyNode[] | undefined;
   #hasError: boolean | undefined;
 
-  constructor(live: LiveTree, node: Node, type: string, range: [number, number], parent: PyNode | null | undefined) {
+  constructor(live: LiveTree, node: Node, type: string, startIndex: number, endIndex: number, parent: PyNode | null | undefined) {
     this.#live = live;
     this.#node = node;
     this.type = type;
-    this.range = range;
+    this.startIndex = startIndex;
+    this.endIndex = endIndex;
     this.#parent = parent;
   }
 
@@ -88,12 +90,9 @@ export class PyNode implements SyntaxNode {
     return this.#live.nodeOf(this.#node);
   }
 
-  get startIndex(): number {
-    return this.range[0];
-  }
-
-  get endIndex(): number {
-    return this.range[1];
+  /** `[startIndex, endIndex]`, as ESLint expects. */
+  get range(): [number, number] {
+    return [this.startIndex, this.endIndex];
   }
 
   get parent(): PyNode | null {

@@ -11,7 +11,7 @@ class PythonTraversalStep extends VisitNodeStep {
 
 /** The text of a `#` comment after the `#`. */
 function commentValue(text: string, comment: PyComment): string {
-  return text.slice(comment.range[0] + 1, comment.range[1]);
+  return text.slice(comment.startIndex + 1, comment.endIndex);
 }
 
 export class PythonSourceCode extends TextSourceCodeBase<{
@@ -25,25 +25,24 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   #comments: PyComment[] | undefined;
   #inlineConfigComments: PyComment[] | undefined;
   #locs = new WeakMap<PyNode, SourceLocation>();
-  #rootLoc: SourceLocation;
+  #rootLoc: SourceLocation | undefined;
 
   constructor({ text, ast, hasBOM }: { text: string; ast: PyNode; hasBOM: boolean }) {
     super({ text, ast, lineEndingPattern: /\r\n|[\r\n]/u });
     this.ast = ast;
     this.hasBOM = hasBOM;
-    const lines = this.lines;
-    this.#rootLoc = {
-      start: { line: 1, column: 0 },
-      end: { line: lines.length, column: lines[lines.length - 1]!.length },
-    };
   }
 
   /** Locations are computed on demand from ranges: most nodes are never reported. */
   override getLoc(node: PyNode): SourceLocation {
-    if (node === this.ast) return this.#rootLoc;
+    if (node === this.ast) {
+      const lines = this.lines;
+      this.#rootLoc ??= { start: { line: 1, column: 0 }, end: { line: lines.length, column: lines[lines.length - 1]!.length } };
+      return this.#rootLoc;
+    }
     let loc = this.#locs.get(node);
     if (!loc) {
-      loc = { start: this.getLocFromIndex(node.range[0]), end: this.getLocFromIndex(node.range[1]) };
+      loc = { start: this.getLocFromIndex(node.startIndex), end: this.getLocFromIndex(node.endIndex) };
       this.#locs.set(node, loc);
     }
     return loc;
@@ -59,7 +58,7 @@ export class PythonSourceCode extends TextSourceCodeBase<{
 
   /** Source text of a node (shorthand for rules). */
   textOf(node: PyNode): string {
-    return this.text.slice(node.range[0], node.range[1]);
+    return this.text.slice(node.startIndex, node.endIndex);
   }
 
   /** Every `#` comment of the file, in document order. */

@@ -2,7 +2,7 @@ import { Edit, type Parser, type Point, type Tree } from "web-tree-sitter";
 import { LiveTree } from "./ast.js";
 
 /** How much source the kept trees may cover; the most recent file is always kept. */
-const KEPT_TEXT = 1024 * 1024;
+const KEPT_TEXT = 512 * 1024;
 
 interface Kept {
   text: string;

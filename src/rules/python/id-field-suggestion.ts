@@ -52,7 +52,9 @@ function classAssigns(text: string, modelClass: SyntaxNode, name: string, except
 /**
  * How to write `BigIntegerField` where the relation field's callee was: `models.ForeignKey` →
  * `models.BigIntegerField`; a bare `ForeignKey` imported from `django.db.models` →
- * `BigIntegerField`, added to that import when it is not imported yet.
+ * `BigIntegerField` when that is imported, else `models.BigIntegerField` when `models` is, else
+ * `BigIntegerField` added to the import (the one case where the suggestion edits two places:
+ * preferring a bound name keeps it to the field's own text).
  */
 function bigIntegerCallee(text: string, file: PythonFileContext, callee: SyntaxNode): { callee: string; edits: TextEdit[] } | undefined {
   if (callee.type === "attribute") {
@@ -62,17 +64,17 @@ function bigIntegerCallee(text: string, file: PythonFileContext, callee: SyntaxN
   if (callee.type !== "identifier") return undefined;
   const existing = bindingAt(file, text, "BigIntegerField", callee);
   if (existing?.kind === "from-import" && existing.binding.name.importedName === "BigIntegerField") return { callee: "BigIntegerField", edits: [] };
+  const models = bindingAt(file, text, "models", callee);
+  const modelsBound = models?.kind === "from-import" && models.module === "django.db" && models.binding.name.importedName === "models";
   const binding = bindingAt(file, text, textOf(text, callee), callee);
   if (binding?.kind === "from-import") {
     if (binding.module !== "django.db.models" || existing) return undefined;
+    if (modelsBound) return { callee: "models.BigIntegerField", edits: [] };
     const names = binding.binding.fromImport.names;
     const end = names[names.length - 1]!.node.endIndex;
     return { callee: "BigIntegerField", edits: [{ range: [end, end], text: ", BigIntegerField" }] };
   }
-  const models = bindingAt(file, text, "models", callee);
-  if (models?.kind === "from-import" && models.module === "django.db" && models.binding.name.importedName === "models") {
-    return { callee: "models.BigIntegerField", edits: [] };
-  }
+  if (modelsBound) return { callee: "models.BigIntegerField", edits: [] };
   // Not bound by an import of this file (a star import, most likely): the name comes with it.
   return existing ? undefined : { callee: "BigIntegerField", edits: [] };
 }
