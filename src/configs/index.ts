@@ -1,6 +1,6 @@
 import type { Linter } from "eslint";
 import type { RuleDefinition } from "@eslint/core";
-import { JSON_LANGUAGE, PLUGIN_NAMESPACE, PYTHON_LANGUAGE, TOML_LANGUAGE, YAML_LANGUAGE } from "../meta.js";
+import { JSON_LANGUAGE, JSONC_LANGUAGE, PLUGIN_NAMESPACE, PYTHON_LANGUAGE, TOML_LANGUAGE, YAML_LANGUAGE } from "../meta.js";
 import { repositoryFingerprintFor } from "./fingerprint-setting.js";
 
 type Severity = "error" | "warn";
@@ -31,6 +31,7 @@ const isRecommended = (rule: RuleDefinition): boolean => (rule.meta?.docs as { r
 const FILE_KINDS = [
   { kind: "python", files: ["**/*.py"], language: PYTHON_LANGUAGE },
   { kind: "package-json", files: ["products/*/package.json"], language: JSON_LANGUAGE },
+  { kind: "turbo-json", files: ["products/*/turbo.json"], language: JSONC_LANGUAGE },
   { kind: "yaml", files: ["products/db_routing.yaml"], language: YAML_LANGUAGE },
   { kind: "toml", files: ["tach.toml"], language: TOML_LANGUAGE },
 ] as const;

@@ -6,8 +6,9 @@ const byKey = <T>(entries: Iterable<[string, T]>): [string, T][] => [...entries]
 
 /**
  * What the rules read of the repository, as canonical JSON with root-relative paths: products
- * (scripts, facade, tests, pytest paths), apps and their model classes, routes, tach interfaces,
- * the user model, and every problem met reading them. An edit that changes none of these (a new
+ * (scripts, facade, tests, pytest paths, layout, turbo.json narrowing, facade handouts), apps
+ * (AppConfig, model classes), routes, tach interfaces, the user model, PRODUCTS_APPS, the
+ * frontend's dependencies, ClickHouse's DDL imports, and every problem met reading them. An edit that changes none of these (a new
  * field in a models file, a comment) leaves it the same.
  */
 function indexFacts(index: RepoIndex): string {
@@ -23,11 +24,24 @@ function indexFacts(index: RepoIndex): string {
     hasBackendTestsDir: product.hasBackendTestsDir,
     pytestPaths: byKey([...product.pytestPaths].map(([target, status]) => [relative(target), status])),
     packageJson: product.packageJson ? { name: product.packageJson.name ?? null, scripts: product.packageJson.scripts } : null,
+    facadeApiBroken: product.facadeApiBroken,
+    rootEntries: product.rootEntries,
+    backendEntries: product.backendEntries,
+    missingPackageMarkers: product.missingPackageMarkers,
+    occupiedKnownLocations: product.occupiedKnownLocations,
+    hasMigrationsPackage: product.hasMigrationsPackage,
+    testFiles: product.testFiles,
+    hasBackendPython: product.hasBackendPython,
+    pythonAnchor: product.pythonAnchor ? relative(product.pythonAnchor) : null,
+    turbo: product.turbo?.contractCheckInputs ?? null,
+    facadeHandouts: product.facadeHandouts,
   }));
   const apps = byKey(index.appsByModule).map(([module, app]) => ({
     module,
     label: app.label,
     dir: relative(app.dir),
+    definesModels: app.definesModels,
+    config: app.config ? { className: app.config.className, name: app.config.name ?? null, label: app.config.label ?? null, line: app.config.line } : null,
     models: byKey(app.models).map(([name, model]) => [name, model.appLabel, model.definingModule, model.importModule]),
   }));
   return JSON.stringify({
@@ -37,7 +51,11 @@ function indexFacts(index: RepoIndex): string {
     invalidRoutes: byKey(index.dbRouting.invalidLabels).map(([label, problem]) => [label, problem.message]),
     routingFailure: index.dbRouting.failure?.message ?? null,
     tach: index.tach.interfaces,
+    tachModules: index.tach.modules,
     userModel: index.settings.authUserModel?.value ?? null,
+    productsApps: index.settings.productsApps ? { file: relative(index.settings.productsApps.file), entries: index.settings.productsApps.entries } : null,
+    frontendDependencies: index.frontendPackage?.dependencies ?? null,
+    clickhouseImports: index.clickhouseImports,
     problems: index.problems.map((problem) => problem.message).sort(),
   });
 }

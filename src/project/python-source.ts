@@ -1,6 +1,6 @@
 import type { Tree } from "web-tree-sitter";
 import { getPythonParser } from "../languages/python/tree-sitter.js";
-import { definitionName, lineNumbers, moduleBindings, topLevelStatements } from "../languages/python/syntax/index.js";
+import { childNodes, definitionName, dottedName, lineNumbers, moduleBindings, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
 
 /**
  * Parses Python source with tree-sitter, hands the tree to `use`, and always frees it.
@@ -44,7 +44,8 @@ export function clearPythonExtractions(): void {
 
 /** What the index reads of a Python module: its top-level definitions and the names it binds. */
 export interface ModuleFacts {
-  classes: { name: string; line: number }[];
+  /** Top-level classes, with their bases as written (dotted names only; `metaclass=` and the like left out). */
+  classes: { name: string; line: number; bases: string[] }[];
   functions: string[];
   /** Every name the module binds when it runs (classes, functions, imports, assignments). */
   bound: string[];
@@ -52,6 +53,14 @@ export interface ModuleFacts {
   wildcardImports: { level: number; rest: string }[];
   /** The strings of `__all__`, when the module has one. */
   all?: string[];
+}
+
+function classBases(text: string, node: SyntaxNode): string[] {
+  const bases = node.childForFieldName("superclasses");
+  if (!bases) return [];
+  return childNodes(bases)
+    .map((base) => dottedName(text, base))
+    .filter((base): base is string => base !== undefined);
 }
 
 /** {@link ModuleFacts} of a Python file's text, memoised per file. */
@@ -63,7 +72,7 @@ export function moduleFacts(file: string, text: string): ModuleFacts | undefined
     for (const { node } of topLevelStatements(root)) {
       const name = node.type === "class_definition" || node.type === "function_definition" ? definitionName(text, node) : undefined;
       if (!name) continue;
-      if (node.type === "class_definition") facts.classes.push({ name, line: lineOf(node.startIndex) });
+      if (node.type === "class_definition") facts.classes.push({ name, line: lineOf(node.startIndex), bases: classBases(text, node) });
       else facts.functions.push(name);
     }
     const bindings = moduleBindings(text, root);

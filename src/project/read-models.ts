@@ -1,10 +1,18 @@
 import path from "node:path";
-import { isPythonIdentifier, resolveRelativeImport } from "../languages/python/syntax/index.js";
+import { isPythonIdentifier, lastComponent, resolveRelativeImport } from "../languages/python/syntax/index.js";
 import { isTestFileName } from "./conventions.js";
 import { readReported } from "./problems.js";
 import { moduleFacts, type ModuleFacts } from "./python-source.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem } from "./types.js";
+
+/** Bases that make a class something other than a Django model (enums, choices, managers, errors...). */
+const NOT_A_MODEL_BASE = /^(?:object|ABC|Protocol|Generic|TypedDict|NamedTuple|Enum|IntEnum|StrEnum|Flag|IntFlag|AppConfig)$|(?:Choices|Manager|QuerySet|Exception|Error|Serializer)$/u;
+
+/** A class with a base that may be a model (`models.Model`, `UUIDModel`, a mixin). */
+function mayBeModel(bases: readonly string[]): boolean {
+  return bases.some((base) => !NOT_A_MODEL_BASE.test(lastComponent(base)));
+}
 
 /** Test modules and packages inside `models/` define test cases, not models. */
 function isTestName(name: string): boolean {
@@ -16,7 +24,8 @@ function readModelFile(tfs: TrackedFs, app: AppInfo, file: string, module: strin
   const text = readReported(tfs, file, problems);
   if (text === undefined) return undefined;
   const facts = moduleFacts(file, text);
-  for (const { name } of facts?.classes ?? []) {
+  for (const { name, bases } of facts?.classes ?? []) {
+    if (mayBeModel(bases)) app.definesModels = true;
     if (!app.models.has(name)) app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module });
   }
   return facts;

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { configProblem, errorText, readReported } from "./problems.js";
-import { moduleFacts } from "./python-source.js";
+import { moduleSurface } from "./python-surface.js";
+import { readProductLayout } from "./read-product-layout.js";
 import { readApp } from "./read-apps.js";
 import { parseShell } from "../languages/shell/index.js";
 import { isInside } from "./confine.js";
@@ -38,11 +39,12 @@ function readPackageJson(tfs: TrackedFs, file: string, problems: ConfigProblem[]
   return info;
 }
 
-/** Names of the module-level functions (`def`, `async def`, decorated) of a Python file. */
-function readModuleFunctions(tfs: TrackedFs, file: string, problems: ConfigProblem[]): string[] {
+/** The module-level functions (`def`, `async def`, decorated) of the facade's api.py, and whether it parses. */
+function readFacadeApi(tfs: TrackedFs, file: string, problems: ConfigProblem[]): { functions: string[]; broken: boolean } {
   const text = readReported(tfs, file, problems);
-  if (text === undefined) return [];
-  return [...(moduleFacts(file, text)?.functions ?? [])];
+  if (text === undefined) return { functions: [], broken: false };
+  const surface = moduleSurface(file, text);
+  return { functions: [...(surface?.functions ?? [])], broken: surface?.broken ?? false };
 }
 
 /** `test_*.py` / `*_test.py` anywhere under `dir`, relative to `base`, with `/`, sorted. */
@@ -72,7 +74,7 @@ function probeScriptPaths(tfs: TrackedFs, product: ProductInfo, script: string):
 /** One folder under `products/`. */
 function readProduct(tfs: TrackedFs, dir: string, name: string, problems: ConfigProblem[]): ProductInfo {
   // Listed so that a re-export module or a backend appearing is noticed.
-  tfs.list(dir);
+  const rootListing = tfs.list(dir);
   const backendDir = path.join(dir, "backend");
   const hasBackend = tfs.isDirectory(backendDir);
   const facadeDir = path.join(backendDir, "facade");
@@ -86,6 +88,15 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
     backendTestFiles: [],
     hasBackendTestsDir: false,
     pytestPaths: new Map(),
+    facadeApiBroken: false,
+    rootEntries: [],
+    backendEntries: [],
+    missingPackageMarkers: [],
+    occupiedKnownLocations: [],
+    hasMigrationsPackage: false,
+    testFiles: [],
+    hasBackendPython: false,
+    facadeHandouts: [],
   };
   const packageJson = readPackageJson(tfs, path.join(dir, "package.json"), problems);
   if (packageJson) product.packageJson = packageJson;
@@ -98,7 +109,9 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
       else if (tfs.isDirectory(path.join(facadeDir, "contracts"))) product.contracts = "backend/facade/contracts/";
       product.isolated = product.contracts !== undefined;
       product.hasFacadeApi = tfs.isFile(path.join(facadeDir, "api.py"));
-      product.facadeApiFunctions = readModuleFunctions(tfs, path.join(facadeDir, "api.py"), problems);
+      const api = readFacadeApi(tfs, path.join(facadeDir, "api.py"), problems);
+      product.facadeApiFunctions = api.functions;
+      product.facadeApiBroken = api.broken;
     }
     product.backendTestFiles = findTestFiles(tfs, backendDir, dir);
     product.hasBackendTestsDir = isOwnDirectory(tfs, dir, path.join(backendDir, "tests"));
@@ -106,6 +119,7 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
   for (const [script, command] of Object.entries(packageJson?.scripts ?? {})) {
     if (isTestScriptName(script)) probeScriptPaths(tfs, product, command);
   }
+  readProductLayout(tfs, product, rootListing);
   return product;
 }
 

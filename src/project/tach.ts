@@ -1,7 +1,7 @@
 import { getStaticTOMLValue, parseTOML, type AST } from "toml-eslint-parser";
 import { configProblem, errorText, readReported } from "./problems.js";
 import type { TrackedFs } from "./tracked-fs.js";
-import type { ConfigProblem, RepoIndex, TachInterface } from "./types.js";
+import type { ConfigProblem, RepoIndex, TachInterface, TachModule } from "./types.js";
 
 /**
  * hogli exempts an `[[interfaces]]` block whose comment lines directly above the header carry
@@ -61,9 +61,25 @@ function readInterface(table: AST.TOMLTable, value: Record<string, unknown>, lin
   };
 }
 
-/** Reads `tach.toml` (toml-eslint-parser): each `[[interfaces]]` block's `from` and `expose` patterns, with lines. */
+/**
+ * Each `[[modules]]` block's `path`, and hogli's test of a module-level interface: the text from
+ * the block's header to the next `[[modules]]` header mentions `interfaces` (an `interfaces` key,
+ * or an `[[interfaces]]` block placed after it), and not `interfaces = []`.
+ */
+function readModules(ast: AST.TOMLProgram, text: string): TachModule[] {
+  const tables = (ast.body[0]?.body ?? []).filter((table): table is AST.TOMLTable => table.type === "TOMLTable" && table.kind === "array");
+  const headers = tables.filter((table) => table.resolvedKey[0] === "modules" && table.resolvedKey.length === 2);
+  return headers.map((table, i) => {
+    const entry = table.body.find((statement) => statement.key.keys.map(keyName).join(".") === "path");
+    const value = entry?.value.type === "TOMLValue" && entry.value.kind === "string" ? entry.value.value : undefined;
+    const region = text.slice(table.range[0], headers[i + 1]?.range[0] ?? text.length);
+    return { path: typeof value === "string" ? value : "", line: table.loc.start.line, mentionsInterfaces: region.includes("interfaces") && !region.includes("interfaces = []") };
+  });
+}
+
+/** Reads `tach.toml` (toml-eslint-parser): each `[[interfaces]]` block's `from` and `expose` patterns, with lines, and the `[[modules]]` paths. */
 export function readTach(tfs: TrackedFs, file: string, problems: ConfigProblem[]): RepoIndex["tach"] {
-  const tach: RepoIndex["tach"] = { file, interfaces: [] };
+  const tach: RepoIndex["tach"] = { file, interfaces: [], modules: [] };
   const text = readReported(tfs, file, problems);
   if (text === undefined) return tach;
   let ast: AST.TOMLProgram;
@@ -81,5 +97,6 @@ export function readTach(tfs: TrackedFs, file: string, problems: ConfigProblem[]
     const value = Array.isArray(values) ? values[table.resolvedKey[1] as number] : undefined;
     tach.interfaces.push(readInterface(table, value && typeof value === "object" ? (value as Record<string, unknown>) : {}, lines));
   }
+  tach.modules = readModules(ast, text);
   return tach;
 }

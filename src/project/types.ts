@@ -46,6 +46,8 @@ export interface AppInfo {
   };
   /** Model (and other top-level) classes by class name. */
   models: Map<string, ModelInfo>;
+  /** A class of the models module(s) has a base that may make it a model (not an enum, choices, manager, error...). */
+  definesModels: boolean;
   /** The module users should import the models from: `<module>.models`. */
   modelsModule: string;
 }
@@ -78,6 +80,44 @@ export interface ProductInfo {
   hasBackendTestsDir: boolean;
   /** The path arguments of the pytest runs of its `backend:test*` scripts on disk (absolute), with what they point at. */
   pytestPaths: Map<string, PytestPathStatus>;
+  /** `backend/facade/api.py` has a syntax error: Python refuses it, so it is no real facade (hogli). */
+  facadeApiBroken: boolean;
+  /** Names of the entries directly in the product folder (files and folders), sorted. */
+  rootEntries: string[];
+  /** The entries directly in `backend/`, sorted; empty without a backend. */
+  backendEntries: { name: string; isDirectory: boolean }[];
+  /** `backend/migrations/__init__.py` exists (Django skips a migrations folder that is not a package). */
+  hasMigrationsPackage: boolean;
+  /** For the known files at the backend root (`api.py`...), the right locations (`presentation/api.py`) that exist too. */
+  occupiedKnownLocations: string[];
+  /** `backend/` and the facade/presentation folders lacking an `__init__.py` (hogli's package markers), as `backend/<path>/`, sorted. */
+  missingPackageMarkers: string[];
+  /** `backend/` holds a Python file (at any depth): hogli lints only such products in CI (`--all`). */
+  hasBackendPython: boolean;
+  /** Test files (`test_*.py`, `*_test.py`) anywhere in the product but `frontend/`, relative with `/`, sorted. */
+  testFiles: string[];
+  /** The Python file that carries the product's findings when it has no package.json (backend/apps.py first). */
+  pythonAnchor?: string;
+  /** `turbo.json` of the product, when it exists. */
+  turbo?: TurboJsonInfo;
+  /** Classes the facade hands out from elsewhere in the backend (hogli's wiring doctrine input). */
+  facadeHandouts: FacadeHandout[];
+}
+
+/** What a product `turbo.json` says about the contract check. */
+export interface TurboJsonInfo {
+  file: string;
+  /** `tasks["backend:contract-check"].inputs` (strings only); empty when absent or unreadable. */
+  contractCheckInputs: string[];
+}
+
+/** A class a facade module hands out, imported from elsewhere in the product's backend. */
+export interface FacadeHandout {
+  /** The facade module's file name (`queries.py`). */
+  facadeFile: string;
+  className: string;
+  /** Where the class comes from, as hogli prints it: `backend/logic.py`, `backend/logic/`. */
+  source: string;
 }
 
 interface DbRoute {
@@ -110,6 +150,16 @@ export interface TachInterface {
   permanent: boolean;
 }
 
+/** A `[[modules]]` block of tach.toml. */
+export interface TachModule {
+  /** Its `path` (`products.feature_flags`); empty when it has none. */
+  path: string;
+  /** 1-based line of the header. */
+  line: number;
+  /** hogli's module-level interface test: the block's text up to the next `[[modules]]` mentions `interfaces`, not as `interfaces = []`. */
+  mentionsInterfaces: boolean;
+}
+
 /** A value read from a settings module, with where it was found. */
 export interface SettingValue {
   value: string;
@@ -121,6 +171,15 @@ export interface SettingValue {
 export interface SettingsInfo {
   /** `AUTH_USER_MODEL` when assigned a plain string. */
   authUserModel?: SettingValue;
+  /** `PRODUCTS_APPS` when a settings module assigns it a list of plain strings. */
+  productsApps?: { file: string; line: number; entries: string[] };
+}
+
+/** The root `frontend/package.json`: the packages it depends on. */
+export interface FrontendPackageInfo {
+  file: string;
+  /** Names under `dependencies`, `devDependencies` and `peerDependencies`. */
+  dependencies: string[];
 }
 
 export interface RepoIndex {
@@ -138,8 +197,16 @@ export interface RepoIndex {
   /** The labels with an invalid route entry, and a failure to read the file at all. */
   dbRouting: Omit<DbRouting, "routes">;
   dbRoutingFile: string;
-  tach: { file: string; interfaces: TachInterface[] };
+  tach: { file: string; interfaces: TachInterface[]; modules: TachModule[] };
   settings: SettingsInfo;
+  /** The root `frontend/package.json`, when it exists and parses. */
+  frontendPackage?: FrontendPackageInfo;
+  /**
+   * Modules imported by ClickHouse's frozen migrations (`posthog/clickhouse/migrations/*.py`) and
+   * schema registry (`posthog/clickhouse/schema.py`): `import a.b` gives `a.b`, `from a.b import c`
+   * gives `a.b` and `a.b.c`. Read only when tach.toml has a permanent-interface block. Sorted.
+   */
+  clickhouseImports: string[];
   /** Problems reading db_routing.yaml / tach.toml / apps.py etc. Each at most once per index build. */
   problems: ConfigProblem[];
 }

@@ -1,5 +1,6 @@
 import { problemsOfFile, relativeToRoot } from "../project/problems.js";
-import type { ProductInfo, RepoIndex, TachInterface } from "../project/types.js";
+import type { ProductInfo } from "../project/types.js";
+import { findLegacyLeak, type LegacyLeak } from "./isolation/tach-patterns.js";
 import { CONTRACT_CHECK_SCRIPT, TEST_SCRIPT } from "../project/index.js";
 import { CONVENTIONAL_CONTRACT_CHECK_COMMAND } from "./package-json/conventions.js";
 import { insertScript, removeMember } from "./package-json/json-edits.js";
@@ -9,35 +10,6 @@ import { defineProductPackageRule, type ProductPackageCheck } from "./define-rul
 type MessageIds = "missingContractCheck" | "addContractCheck" | "notIsolated" | "legacyLeak" | "emptyFacade" | "tachUnreadable";
 
 const RULE_NAME = "contract-check-consistency";
-
-/** Public-surface prefixes of an expose pattern (compared with backslashes stripped, as hogli does). */
-const PUBLIC_SURFACE = ["backend.facade", "backend.presentation", "backend.routes"];
-
-export interface LegacyLeak {
-  interface: TachInterface;
-  pattern: string;
-  line: number;
-}
-
-/**
- * The first `[[interfaces]]` block whose `from` is exactly `["products.<p>"]` (backslashes
- * ignored, so `products\.<p>` counts) and that exposes a pattern outside the facade,
- * presentation and routes modules. Blocks marked `isolation:permanent-interface` are exempt.
- */
-export function findLegacyLeak(index: RepoIndex, product: string): LegacyLeak | null {
-  const module = `products.${product}`;
-  for (const block of index.tach.interfaces) {
-    if (block.from.length !== 1 || block.from[0].replace(/\\/g, "") !== module) continue;
-    if (block.permanent) continue;
-    for (let i = 0; i < block.expose.length; i++) {
-      const normalized = block.expose[i].replace(/\\/g, "");
-      if (!PUBLIC_SURFACE.some((prefix) => normalized.startsWith(prefix))) {
-        return { interface: block, pattern: block.expose[i], line: block.exposeLines[i] ?? block.line };
-      }
-    }
-  }
-  return null;
-}
 
 /**
  * tach.toml decides only for an isolated product with a real facade (a legacy leak then forbids the
