@@ -20,12 +20,18 @@ function rulesFor(plugin: RuleSet, language: string, pick: (rule: RuleDefinition
   for (const [name, rule] of Object.entries(plugin.rules)) {
     if (!(rule.meta?.languages ?? []).includes(language) || !pick(rule)) continue;
     const options = strict ? STRICT_OPTIONS[name] : undefined;
-    entries.push([`${PLUGIN_NAMESPACE}/${name}`, options ? ["error", ...options] : "error"]);
+    const severity = severityOf(rule);
+    entries.push([`${PLUGIN_NAMESPACE}/${name}`, options ? [severity, ...options] : severity]);
   }
   return Object.fromEntries(entries);
 }
 
-const isRecommended = (rule: RuleDefinition): boolean => (rule.meta?.docs as { recommended?: boolean } | undefined)?.recommended === true;
+type Docs = { recommended?: boolean; severity?: Severity } | undefined;
+
+const isRecommended = (rule: RuleDefinition): boolean => (rule.meta?.docs as Docs)?.recommended === true;
+
+/** `"warn"` for the rules whose findings are notes (`docs.severity`), else `"error"`, in every config. */
+const severityOf = (rule: RuleDefinition): Severity => ((rule.meta?.docs as Docs)?.severity === "warn" ? "warn" : "error");
 
 /** The kinds of files the plugin lints, and where they are. */
 const FILE_KINDS = [
@@ -39,9 +45,10 @@ const FILE_KINDS = [
 export type ConfigName = "recommended" | "all" | `recommended-${(typeof FILE_KINDS)[number]["kind"]}`;
 
 /**
- * The plugin's configs, built on first use: `recommended` (every recommended rule, as errors),
- * `all` (every rule, strictest options), and one block per kind of file (`recommended-python`,
- * `recommended-package-json`) to build a config of one's own.
+ * The plugin's configs, built on first use: `recommended` (every recommended rule, as errors,
+ * or warnings for the rules whose `docs.severity` is `"warn"`), `all` (every rule, strictest
+ * options), and one block per kind of file (`recommended-python`, `recommended-package-json`,
+ * `recommended-yaml`, `recommended-toml`) to build a config of one's own.
  *
  * Every block carries `settings["posthog-products"].repositoryFingerprint`: ESLint's `--cache`
  * keys each file's result on the file and a hash of its config, so a change of a repository file
