@@ -36,3 +36,9 @@ export const BACKEND_KNOWN_FILES: Readonly<Record<string, string>> = {
   "test_presentation.py": "tests/test_presentation.py",
   "test_tasks.py": "tests/test_tasks.py",
 };
+
+/**
+ * hogli's file/folder stems (`product_structure.yaml`: the folder entries of `backend_files`, and
+ * the files that `can_be_folder`): a module and a package of one name cannot both exist.
+ */
+export const FILE_OR_FOLDER_STEMS = ["facade", "logic", "models", "presentation", "tasks", "tests"] as const;

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { evaluate, parse } from "@humanwhocodes/momoa";
-import { BACKEND_KNOWN_FILES, CONTRACT_CHECK_SCRIPT, isTestFileName } from "./conventions.js";
+import { BACKEND_KNOWN_FILES, CONTRACT_CHECK_SCRIPT, FILE_OR_FOLDER_STEMS, isTestFileName } from "./conventions.js";
 import { readFacadeHandouts } from "./facade-handouts.js";
 import type { DirEntry, TrackedFs } from "./tracked-fs.js";
 import type { ProductInfo, TurboJsonInfo } from "./types.js";
@@ -84,12 +84,25 @@ function pythonAnchor(tfs: TrackedFs, dir: string, firstPython: string | undefin
   return firstPython;
 }
 
+/** The product root entries the checks look at (a facts change only when one of these does). */
+const ROOT_ENTRIES = new Set(["__init__.py", "manifest.tsx", "package.json", "tsconfig.json", "turbo.json", "product.yaml", "frontend"]);
+
+/** The backend root entries the checks look at: known files, file/folder stems, wiring locations, routes, models, migrations. */
+const BACKEND_ENTRIES = new Set([
+  ...Object.keys(BACKEND_KNOWN_FILES),
+  ...FILE_OR_FOLDER_STEMS.flatMap((stem) => [stem, `${stem}.py`]),
+  ...["hogql_queries", "max_tools.py", "temporal", "routes", "routes.py", "migrations"],
+]);
+
 /** Fills the layout facts of a product (its root folder already listed as `rootListing`). */
 export function readProductLayout(tfs: TrackedFs, product: ProductInfo, rootListing: DirEntry[]): void {
   const backendDir = path.join(product.dir, "backend");
-  product.rootEntries = rootListing.map((entry) => entry.name);
+  product.rootEntries = rootListing.filter((entry) => ROOT_ENTRIES.has(entry.name)).map((entry) => entry.name);
   if (product.hasBackend) {
-    product.backendEntries = tfs.list(backendDir).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory }));
+    product.backendEntries = tfs
+      .list(backendDir)
+      .filter((entry) => BACKEND_ENTRIES.has(entry.name))
+      .map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory }));
     product.missingPackageMarkers = missingPackageMarkers(tfs, backendDir);
     product.hasMigrationsPackage = tfs.isFile(path.join(backendDir, "migrations", "__init__.py"));
     product.occupiedKnownLocations = product.backendEntries

@@ -82,9 +82,9 @@ export interface ProductInfo {
   pytestPaths: Map<string, PytestPathStatus>;
   /** `backend/facade/api.py` has a syntax error: Python refuses it, so it is no real facade (hogli). */
   facadeApiBroken: boolean;
-  /** Names of the entries directly in the product folder (files and folders), sorted. */
+  /** The entries directly in the product folder that the checks look at (`__init__.py`, `package.json`, `manifest.tsx`, `frontend`...), sorted. */
   rootEntries: string[];
-  /** The entries directly in `backend/`, sorted; empty without a backend. */
+  /** The entries directly in `backend/` that the checks look at (known modules, wiring locations, models, migrations...), sorted. */
   backendEntries: { name: string; isDirectory: boolean }[];
   /** `backend/migrations/__init__.py` exists (Django skips a migrations folder that is not a package). */
   hasMigrationsPackage: boolean;

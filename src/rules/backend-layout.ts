@@ -1,15 +1,10 @@
-import { BACKEND_KNOWN_FILES } from "../project/conventions.js";
+import { BACKEND_KNOWN_FILES, FILE_OR_FOLDER_STEMS } from "../project/conventions.js";
 import { defineProductRule } from "./product-rule.js";
 
 type MessageIds = "misplacedFile" | "misplacedConflict" | "fileFolderConflict";
 
 const RULE_NAME = "backend-layout";
 
-/**
- * hogli's file/folder stems (`product_structure.yaml`: the folder entries of `backend_files`, and
- * the files that `can_be_folder`): a module and a package of one name cannot both exist.
- */
-const FILE_OR_FOLDER = ["facade", "logic", "models", "presentation", "tasks", "tests"];
 
 const FILE_START = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } };
 
@@ -35,7 +30,7 @@ export default defineProductRule<[], MessageIds>({
     if (parts.length !== 4 || parts[2] !== "backend") return;
     const name = parts[3]!;
     const stem = name.replace(/\.py$/u, "");
-    if (name.endsWith(".py") && FILE_OR_FOLDER.includes(stem) && product.backendEntries.some((entry) => entry.isDirectory && entry.name === stem)) {
+    if (name.endsWith(".py") && (FILE_OR_FOLDER_STEMS as readonly string[]).includes(stem) && product.backendEntries.some((entry) => entry.isDirectory && entry.name === stem)) {
       context.report({ loc: FILE_START, messageId: "fileFolderConflict", data: { stem } });
     }
     const location = Object.hasOwn(BACKEND_KNOWN_FILES, name) ? BACKEND_KNOWN_FILES[name] : undefined;

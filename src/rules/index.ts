@@ -1,8 +1,15 @@
 import type { RuleDefinition } from "@eslint/core";
+import backendLayout from "./backend-layout.js";
 import contractCheckConsistency from "./contract-check-consistency.js";
+import facadeHandouts from "./facade-handouts.js";
+import isolationChain from "./isolation-chain.js";
 import noCrossDbFk from "./no-cross-db-fk.js";
 import noPosthogModelsImport from "./no-posthog-models-import.js";
+import noOrphanedTestFiles from "./no-orphaned-test-files.js";
 import noSwallowedTestFailures from "./no-swallowed-test-failures.js";
+import productNaming from "./product-naming.js";
+import productRegistration from "./product-registration.js";
+import productRequiredFiles from "./product-required-files.js";
 import stringFkLabels from "./string-fk-labels.js";
 
 /**
@@ -16,4 +23,11 @@ export const rules: Record<string, RuleDefinition> = {
   "no-posthog-models-import": noPosthogModelsImport,
   "string-fk-labels": stringFkLabels,
   "no-cross-db-fk": noCrossDbFk,
+  "product-required-files": productRequiredFiles,
+  "no-orphaned-test-files": noOrphanedTestFiles,
+  "backend-layout": backendLayout,
+  "product-registration": productRegistration,
+  "product-naming": productNaming,
+  "isolation-chain": isolationChain,
+  "facade-handouts": facadeHandouts,
 };

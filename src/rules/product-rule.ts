@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import type { DocumentNode } from "@humanwhocodes/momoa";
-import type { LanguageOptions, RuleContext, RuleDefinition, RulesMeta, RuleTextEditor, RuleVisitor, SourceCode } from "@eslint/core";
+import type { LanguageOptions, RuleDefinition, RulesMeta, RuleTextEditor, RuleVisitor, SourceCode } from "@eslint/core";
 import { PythonSourceCode } from "../languages/python/index.js";
 import { JSON_LANGUAGE, JSONC_LANGUAGE, PYTHON_LANGUAGE } from "../meta.js";
 import { getRepoIndex } from "../project/index.js";

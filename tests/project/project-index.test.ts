@@ -799,7 +799,7 @@ describe("the facts fingerprint", () => {
     fs.appendFileSync(path.join(root, "products/feature_flags/backend/models.py"), "\n# a comment\n");
     const models = path.join(root, "products/experiments/backend/models/experiment.py");
     fs.writeFileSync(models, fs.readFileSync(models, "utf8").replace("class Experiment(", "# moved\nclass Experiment("));
-    write(root, "products/feature_flags/backend/views.py", "x = 1\n");
+    write(root, "products/feature_flags/backend/helpers.py", "x = 1\n");
     write(root, "products/feature_flags/frontend/Other.tsx", "export {}\n");
     expect(fingerprint(root)).toBe(first);
   });
