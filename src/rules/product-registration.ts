@@ -47,7 +47,7 @@ export default defineProductRule<Options, MessageIds>({
     defaultOptions: [{ frontendDependency: true }],
     messages: {
       notInProductsApps: '{{className}} is not in PRODUCTS_APPS ({{settings}}): add "products.{{product}}.backend.apps.{{className}}" so that Django loads the app.',
-      wrongProductsAppsEntry: 'PRODUCTS_APPS ({{settings}}) lists "{{entry}}", but the AppConfig is {{className}}: list "products.{{product}}.backend.apps.{{className}}".',
+      wrongProductsAppsEntry: "PRODUCTS_APPS ({{settings}}) names {{listed}} for this app, but its AppConfig is {{className}}: make them agree, or Django fails to start.",
       missingMigrations: "products/{{product}}/backend defines models but has no migrations/ package: create it (manage.py makemigrations {{label}}).",
       missingFrontendDependency: 'frontend/package.json does not depend on "{{package}}": add it to its dependencies ("workspace:*").',
     },
@@ -69,7 +69,7 @@ export default defineProductRule<Options, MessageIds>({
     const entry = productsAppsEntry(index, product.name, config.className);
     const data = { className: config.className, product: product.name, settings: settings ? relativeToRoot(index.root, settings.file) : "" };
     if (entry?.status === "missing") context.report({ loc, messageId: "notInProductsApps", data });
-    if (entry?.status === "other") context.report({ loc, messageId: "wrongProductsAppsEntry", data: { ...data, entry: entry.entry } });
+    if (entry?.status === "other") context.report({ loc, messageId: "wrongProductsAppsEntry", data: { ...data, listed: entry.entry.slice(entry.entry.lastIndexOf(".") + 1) } });
     if (product.app?.definesModels && !product.hasMigrationsPackage) {
       context.report({ loc, messageId: "missingMigrations", data: { product: product.name, label: config.label?.value ?? product.app.label } });
     }
