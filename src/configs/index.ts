@@ -37,7 +37,8 @@ const severityOf = (rule: RuleDefinition): Severity => ((rule.meta?.docs as Docs
 const FILE_KINDS = [
   { kind: "python", files: ["**/*.py"], language: PYTHON_LANGUAGE },
   { kind: "package-json", files: ["products/*/package.json"], language: JSON_LANGUAGE },
-  { kind: "turbo-json", files: ["products/*/turbo.json"], language: JSONC_LANGUAGE },
+  // turbo reads turbo.json as JSON with comments and trailing commas.
+  { kind: "turbo-json", files: ["products/*/turbo.json"], language: JSONC_LANGUAGE, languageOptions: { allowTrailingCommas: true } },
   { kind: "yaml", files: ["products/db_routing.yaml"], language: YAML_LANGUAGE },
   { kind: "toml", files: ["tach.toml"], language: TOML_LANGUAGE },
 ] as const;
@@ -64,6 +65,7 @@ export function createConfigs(plugin: RuleSet, options: { cwd?: string } = {}): 
     files: [...kind.files],
     plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as NonNullable<Linter.Config["plugins"]>[string] },
     language: kind.language,
+    ...("languageOptions" in kind ? { languageOptions: { ...kind.languageOptions } } : {}),
     settings: settings(),
     rules: rulesFor(plugin, kind.language, pick, strict),
   });

@@ -3,7 +3,7 @@ import { CONTRACT_CHECK_SCRIPT } from "../project/index.js";
 import type { ProductInfo } from "../project/types.js";
 import { DEFAULT_REGISTRIES, REGISTRY_SCHEMA_PROPERTIES, type IsolationRegistries } from "./isolation/registries.js";
 import { isEligible, isExternallySealed, isolationStatus, type IsolationStatus } from "./isolation/status.js";
-import { appendInputs, narrowingAnchor, readTurboDocument, removeTask, type TurboDocument } from "./isolation/turbo-document.js";
+import { appendInputs, inputsOf, narrowingAnchor, readTurboDocument, removeTask, type TurboDocument } from "./isolation/turbo-document.js";
 import { locationGlob, moduleLocations } from "./isolation/turbo-inputs.js";
 import { rangeOf } from "./package-json/package-document.js";
 import { defineProductRule, type ProductProblem, type TurboJsonCheck } from "./product-rule.js";
@@ -118,7 +118,7 @@ export default defineProductRule<Options, MessageIds>({
     const { context, index, product, options, ast, text, locOf } = check;
     const doc = readTurboDocument(text, ast);
     if (!doc) return;
-    const status = isolationStatus(index, product, CONTRACT_CHECK_SCRIPT in (product.packageJson?.scripts ?? {}), options[0]);
+    const status = isolationStatus(index, product, CONTRACT_CHECK_SCRIPT in (product.packageJson?.scripts ?? {}), options[0], inputsOf(doc));
     if (status.narrowed) checkNarrowing(check, doc, status);
     else if (isInert(status)) context.report({ loc: locOf(narrowingAnchor(doc)), messageId: "inert", data: {} });
   },

@@ -27,6 +27,8 @@ export interface IsolationStatus {
   unqualifiedPermanent: string[];
   facadeLeaks: FacadeHandout[];
   modelCrossings: FacadeHandout[];
+  /** The modules of the carve-out classes the facade hands out. */
+  carveOutModules: string[];
   uncoveredCarveOuts: string[];
   unwatchedGarages: string[];
   staleDecoupled: string[];
@@ -82,11 +84,20 @@ function unqualified(index: RepoIndex, product: string, modules: string[], regis
   });
 }
 
-/** The isolation status of a product; `hasScript`: its package.json (as linted) has `backend:contract-check`. */
-export function isolationStatus(index: RepoIndex, product: ProductInfo, hasScript: boolean, registries: IsolationRegistries = DEFAULT_REGISTRIES): IsolationStatus {
+/**
+ * The isolation status of a product. `hasScript`: its package.json (as linted) has
+ * `backend:contract-check`; `inputs`: the contract-check inputs of the turbo.json being linted
+ * (default: the one on disk).
+ */
+export function isolationStatus(
+  index: RepoIndex,
+  product: ProductInfo,
+  hasScript: boolean,
+  registries: IsolationRegistries = DEFAULT_REGISTRIES,
+  inputs: string[] = product.turbo?.contractCheckInputs ?? [],
+): IsolationStatus {
   const entries = new Set(product.backendEntries.map((entry) => entry.name));
   const exists = (location: string): boolean => entries.has(location.slice("backend/".length).replace(/\/$/u, ""));
-  const inputs = product.turbo?.contractCheckInputs ?? [];
   const permanent = permanentModules(index, product.name);
   const { carveOutModules, facadeLeaks, modelCrossings } = splitHandouts(product.name, product.facadeHandouts, registries);
   const decoupled = registries.decoupledGarages[product.name] ?? [];
@@ -107,6 +118,7 @@ export function isolationStatus(index: RepoIndex, product: ProductInfo, hasScrip
     unqualifiedPermanent: permanent.length > 0 ? unqualified(index, product.name, permanent, registries) : [],
     facadeLeaks,
     modelCrossings,
+    carveOutModules,
     uncoveredCarveOuts: uncoveredLocations(inputs, carveOutModules, (module) => [module]),
     unwatchedGarages: uncoveredLocations(inputs, presentGarages, (garage) => [garage]),
     staleDecoupled: decoupled.filter((garage) => !exists(garage) || uncoveredLocations(inputs, [garage], (location) => [location]).length === 0),

@@ -37,6 +37,11 @@ export function readTurboDocument(text: string, ast: DocumentNode): TurboDocumen
   return { text, root, tasksMember, taskMember, inputs: inputsMember?.value.type === "Array" ? inputsMember.value : null };
 }
 
+/** The string inputs of the contract-check task, as the linted text has them. */
+export function inputsOf(doc: TurboDocument): string[] {
+  return (doc.inputs?.elements ?? []).flatMap((element) => (element.value.type === "String" ? [element.value.value] : []));
+}
+
 /** Where a finding about the contract-check narrowing goes: its inputs, else the task's key, else `tasks`, else `{`. */
 export function narrowingAnchor(doc: TurboDocument): Range {
   if (doc.inputs) return rangeOf(doc.inputs);
