@@ -33,8 +33,7 @@ export default defineProductRule<Options, MessageIds>({
     defaultOptions: [DEFAULT_REGISTRIES],
     messages: {
       reexportFacade: "facade/api.py defines no function: a real facade converts models to contracts instead of re-exporting them.",
-      facadeLeak:
-        "The facade hands out {{className}} from {{source}}: while it does, the contract-check skip cannot be narrowed. Move it to facade/contracts.py or a wiring location.",
+      facadeLeak: "The facade hands out {{className}} from {{source}}: narrowing the contract check stays blocked. Move it to facade/contracts.py or a wiring location.",
       modelCrossing: "The facade hands out the Django model {{className}} ({{source}}) under the modelCrossings allowance: convert it to a contract to retire the entry.",
     },
   },
