@@ -6,6 +6,8 @@ import { readApp } from "./read-apps.js";
 import { readProducts } from "./read-products.js";
 import { readSettings } from "./read-settings.js";
 import { readTach } from "./tach.js";
+import { emptyTachBoundaries } from "./tach-boundaries.js";
+import { emptyImportLinter, readImportLinter } from "./importlinter.js";
 import { isSkippedDirectory, TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem, RepoIndex } from "./types.js";
 
@@ -31,7 +33,8 @@ function emptyIndex(root: string): RepoIndex {
     dbRoutes: new Map(),
     dbRouting: { invalidLabels: new Map() },
     dbRoutingFile: path.join(root, "products", "db_routing.yaml"),
-    tach: { file: path.join(root, "tach.toml"), interfaces: [] },
+    tach: { file: path.join(root, "tach.toml"), interfaces: [], ...emptyTachBoundaries() },
+    importLinter: emptyImportLinter(path.join(root, "pyproject.toml")),
     settings: {},
     problems: [],
   };
@@ -110,6 +113,9 @@ export function buildRepoIndex(root: string): BuiltIndex {
   });
   step("tach.toml", index.tach.file, () => {
     index.tach = readTach(tfs, index.tach.file, problems);
+  });
+  step("pyproject.toml", index.importLinter.file, () => {
+    index.importLinter = readImportLinter(tfs, problems);
   });
 
   return { index, tfs };

@@ -6,7 +6,8 @@ const byKey = <T>(entries: Iterable<[string, T]>): [string, T][] => [...entries]
 
 /**
  * What the rules read of the repository, as canonical JSON with root-relative paths: products
- * (scripts, facade, tests, pytest paths), apps and their model classes, routes, tach interfaces,
+ * (scripts, facade, tests, pytest paths), apps and their model classes, routes, tach.toml
+ * (interfaces, modules, source roots, data-type facts), pyproject.toml's import-linter contracts,
  * the user model, and every problem met reading them. An edit that changes none of these (a new
  * field in a models file, a comment) leaves it the same.
  */
@@ -36,7 +37,8 @@ function indexFacts(index: RepoIndex): string {
     routes: byKey(index.dbRoutes).map(([label, route]) => [label, route.database, route.line]),
     invalidRoutes: byKey(index.dbRouting.invalidLabels).map(([label, problem]) => [label, problem.message]),
     routingFailure: index.dbRouting.failure?.message ?? null,
-    tach: index.tach.interfaces,
+    tach: { ...index.tach, file: relative(index.tach.file) },
+    importLinter: { ...index.importLinter, file: relative(index.importLinter.file) },
     userModel: index.settings.authUserModel?.value ?? null,
     problems: index.problems.map((problem) => problem.message).sort(),
   });

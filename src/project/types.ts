@@ -1,4 +1,6 @@
+import type { ImportLinterConfig } from "./importlinter.js";
 import type { PytestPathStatus } from "./pytest-paths.js";
+import type { TachBoundaries, TachInterfaceSemantics } from "./tach-boundaries.js";
 
 /** A problem found while reading a repository file (invalid YAML/TOML, unreadable file...). */
 export interface ConfigProblem {
@@ -97,8 +99,8 @@ export interface DbRouting {
   failure?: ConfigProblem;
 }
 
-export interface TachInterface {
-  /** `from` patterns as written (regexes in tach). */
+export interface TachInterface extends TachInterfaceSemantics {
+  /** `from` patterns as written (regexes in tach; `[]` when the key is missing, see `fromPatterns`). */
   from: string[];
   /** `expose` patterns as written. */
   expose: string[];
@@ -138,7 +140,9 @@ export interface RepoIndex {
   /** The labels with an invalid route entry, and a failure to read the file at all. */
   dbRouting: Omit<DbRouting, "routes">;
   dbRoutingFile: string;
-  tach: { file: string; interfaces: TachInterface[] };
+  tach: { file: string; interfaces: TachInterface[] } & TachBoundaries;
+  /** `[tool.importlinter]` of the root pyproject.toml. */
+  importLinter: ImportLinterConfig;
   settings: SettingsInfo;
   /** Problems reading db_routing.yaml / tach.toml / apps.py etc. Each at most once per index build. */
   problems: ConfigProblem[];

@@ -611,8 +611,11 @@ describe("configuration problems", () => {
         line: 4,
         exposeLines: [7, 9, 11],
         permanent: false,
+        fromPatterns: ["products.x"],
+        exclusive: false,
+        dataTypes: "all",
       },
-      { from: ["products.y"], expose: [], line: 16, exposeLines: [], permanent: false },
+      { from: ["products.y"], expose: [], line: 16, exposeLines: [], permanent: false, fromPatterns: ["products.y"], exclusive: false, dataTypes: "all" },
     ]);
   });
 });
