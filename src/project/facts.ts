@@ -20,6 +20,7 @@ function indexFacts(index: RepoIndex): string {
     contracts: product.contracts ?? null,
     hasFacadeApi: product.hasFacadeApi,
     facadeApiFunctions: product.facadeApiFunctions,
+    facadeModules: product.facadeModules,
     backendTestFiles: product.backendTestFiles,
     hasBackendTestsDir: product.hasBackendTestsDir,
     pytestPaths: byKey([...product.pytestPaths].map(([target, status]) => [relative(target), status])),

@@ -7,7 +7,7 @@ import type { TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem } from "./types.js";
 
 /** One `ignore_imports` entry, `importer -> imported` (module expressions). */
-interface ImportLinterIgnore {
+export interface ImportLinterIgnore {
   importer: string;
   imported: string;
   /** The entry as written. */
@@ -17,7 +17,7 @@ interface ImportLinterIgnore {
 }
 
 /** A `[[tool.importlinter.contracts]]` block. Fields a contract type does not use are empty. */
-interface ImportLinterContract {
+export interface ImportLinterContract {
   name: string;
   /** `forbidden`, `layers`, `independence`, ... (as written). */
   type: string;

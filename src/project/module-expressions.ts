@@ -47,11 +47,20 @@ export function moduleExpressionMatches(expression: string, module: string): boo
   return compile(expression)?.some((pattern) => pattern.test(module)) ?? false;
 }
 
-/** `module` or one of its ancestor packages matches the expression (import-linter's `as_packages`). */
-export function moduleExpressionContains(expression: string, module: string): boolean {
+/**
+ * The outermost package of `module` (or the module itself) that the expression matches: the
+ * module the expression stands for when its descendants count too (import-linter's `as_packages`).
+ */
+export function matchingPackage(expression: string, module: string): string | undefined {
   const parts = module.split(".");
-  for (let length = parts.length; length > 0; length--) {
-    if (moduleExpressionMatches(expression, parts.slice(0, length).join("."))) return true;
+  for (let length = 1; length <= parts.length; length++) {
+    const candidate = parts.slice(0, length).join(".");
+    if (moduleExpressionMatches(expression, candidate)) return candidate;
   }
-  return false;
+  return undefined;
+}
+
+/** `module` or one of its ancestor packages matches the expression. */
+export function moduleExpressionContains(expression: string, module: string): boolean {
+  return matchingPackage(expression, module) !== undefined;
 }

@@ -4,6 +4,7 @@ import { moduleFacts } from "./python-source.js";
 import { readApp } from "./read-apps.js";
 import { parseShell } from "../languages/shell/index.js";
 import { isInside } from "./confine.js";
+import { isPythonIdentifier } from "../languages/python/syntax/index.js";
 import { isTestFileName, isTestScriptName } from "./conventions.js";
 import { findPytestPathArguments } from "./pytest-arguments.js";
 import { probePytestPath } from "./pytest-paths.js";
@@ -45,6 +46,30 @@ function readModuleFunctions(tfs: TrackedFs, file: string, problems: ConfigProbl
   return [...(moduleFacts(file, text)?.functions ?? [])];
 }
 
+/**
+ * The modules directly in `backend/facade/` (its `__init__.py`, each `*.py`, each subpackage's
+ * `__init__.py`) with the names each binds, the package first.
+ */
+function readFacadeModules(tfs: TrackedFs, facadeDir: string, facadeModule: string, problems: ConfigProblem[]): ProductInfo["facadeModules"] {
+  const modules: ProductInfo["facadeModules"] = [];
+  const read = (file: string, module: string): void => {
+    const text = readReported(tfs, file, problems);
+    const facts = text === undefined ? undefined : moduleFacts(file, text);
+    if (facts) modules.push({ module, names: [...facts.bound].sort() });
+  };
+  const entries = tfs.list(facadeDir).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const init = entries.find((entry) => entry.isFile && entry.name === "__init__.py");
+  if (init) read(init.path, facadeModule);
+  for (const entry of entries) {
+    const name = /^(.*)\.py$/u.exec(entry.name)?.[1];
+    if (entry.isFile && name && name !== "__init__" && isPythonIdentifier(name)) read(entry.path, `${facadeModule}.${name}`);
+    else if (entry.isDirectory && isPythonIdentifier(entry.name) && tfs.isFile(path.join(entry.path, "__init__.py"))) {
+      read(path.join(entry.path, "__init__.py"), `${facadeModule}.${entry.name}`);
+    }
+  }
+  return modules;
+}
+
 /** `test_*.py` / `*_test.py` anywhere under `dir`, relative to `base`, with `/`, sorted. */
 function findTestFiles(tfs: TrackedFs, dir: string, base: string): string[] {
   const found: string[] = [];
@@ -83,6 +108,7 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
     isolated: false,
     hasFacadeApi: false,
     facadeApiFunctions: [],
+    facadeModules: [],
     backendTestFiles: [],
     hasBackendTestsDir: false,
     pytestPaths: new Map(),
@@ -99,6 +125,7 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
       product.isolated = product.contracts !== undefined;
       product.hasFacadeApi = tfs.isFile(path.join(facadeDir, "api.py"));
       product.facadeApiFunctions = readModuleFunctions(tfs, path.join(facadeDir, "api.py"), problems);
+      product.facadeModules = readFacadeModules(tfs, facadeDir, `products.${name}.backend.facade`, problems);
     }
     product.backendTestFiles = findTestFiles(tfs, backendDir, dir);
     product.hasBackendTestsDir = isOwnDirectory(tfs, dir, path.join(backendDir, "tests"));

@@ -74,6 +74,8 @@ export interface ProductInfo {
   hasFacadeApi: boolean;
   /** Names of module-level functions (`def`/`async def`) in `backend/facade/api.py`. */
   facadeApiFunctions: string[];
+  /** The modules directly in `backend/facade/` (the package first) and the names each binds when it runs. */
+  facadeModules: { module: string; names: string[] }[];
   /** Test files (`test_*.py`, `*_test.py`) anywhere under `backend/`, as paths relative to the product dir with `/`. */
   backendTestFiles: string[];
   /** `backend/tests/` exists (the conventional pytest path). */

@@ -1,5 +1,6 @@
 import type { RuleDefinition } from "@eslint/core";
 import contractCheckConsistency from "./contract-check-consistency.js";
+import facadeBoundaries from "./facade-boundaries.js";
 import noCrossDbFk from "./no-cross-db-fk.js";
 import noPosthogModelsImport from "./no-posthog-models-import.js";
 import noSwallowedTestFailures from "./no-swallowed-test-failures.js";
@@ -16,4 +17,5 @@ export const rules: Record<string, RuleDefinition> = {
   "no-posthog-models-import": noPosthogModelsImport,
   "string-fk-labels": stringFkLabels,
   "no-cross-db-fk": noCrossDbFk,
+  "facade-boundaries": facadeBoundaries,
 };
