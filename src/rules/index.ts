@@ -1,6 +1,7 @@
 import type { RuleDefinition } from "@eslint/core";
 import contractCheckConsistency from "./contract-check-consistency.js";
 import facadeBoundaries from "./facade-boundaries.js";
+import frozenContracts from "./frozen-contracts.js";
 import noCrossDbFk from "./no-cross-db-fk.js";
 import noPosthogModelsImport from "./no-posthog-models-import.js";
 import noSwallowedTestFailures from "./no-swallowed-test-failures.js";
@@ -18,4 +19,5 @@ export const rules: Record<string, RuleDefinition> = {
   "string-fk-labels": stringFkLabels,
   "no-cross-db-fk": noCrossDbFk,
   "facade-boundaries": facadeBoundaries,
+  "frozen-contracts": frozenContracts,
 };
