@@ -3,6 +3,7 @@ import { isPythonIdentifier, resolveRelativeImport } from "../languages/python/s
 import { isTestFileName } from "./conventions.js";
 import { readReported } from "./problems.js";
 import { moduleFacts, type ModuleFacts } from "./python-source.js";
+import { resolvedRelations } from "./relation-facts.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem } from "./types.js";
 
@@ -16,8 +17,10 @@ function readModelFile(tfs: TrackedFs, app: AppInfo, file: string, module: strin
   const text = readReported(tfs, file, problems);
   if (text === undefined) return undefined;
   const facts = moduleFacts(file, text);
-  for (const { name } of facts?.classes ?? []) {
-    if (!app.models.has(name)) app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module });
+  const isPackageInit = path.basename(file) === "__init__.py";
+  for (const { name, relations } of facts?.classes ?? []) {
+    if (app.models.has(name)) continue;
+    app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module, relations: resolvedRelations(relations, module, isPackageInit) });
   }
   return facts;
 }

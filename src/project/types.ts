@@ -13,6 +13,20 @@ export interface ConfigProblem {
   message: string;
 }
 
+/**
+ * A relation field assigned in a model class's body, with its target as written (string targets
+ * as written: a label, a bare name, `self`, a Python path; class targets by the module they are
+ * imported from; `settings.AUTH_USER_MODEL`).
+ */
+export interface RelationFact {
+  name: string;
+  kind: "ForeignKey" | "OneToOneField" | "ManyToManyField" | "ForeignObject";
+  target: { kind: "string"; value: string } | { kind: "import"; module: string; name: string } | { kind: "local"; name: string } | { kind: "user-model" };
+  /** String literals only. */
+  relatedName?: string;
+  relatedQueryName?: string;
+}
+
 /** A class defined at module level in an app's `models.py` or `models/` package. */
 export interface ModelInfo {
   name: string;
@@ -25,6 +39,8 @@ export interface ModelInfo {
    * name, else the defining module (`from <package> import X` would raise ImportError).
    */
   importModule: string;
+  /** The relation fields its class body assigns (not those of base classes). */
+  relations: RelationFact[];
 }
 
 /** A Django app: every product backend, plus `posthog` and `ee` (and any other dir with an apps.py AppConfig). */

@@ -3,6 +3,7 @@ import contractCheckConsistency from "./contract-check-consistency.js";
 import facadeBoundaries from "./facade-boundaries.js";
 import frozenContracts from "./frozen-contracts.js";
 import noCrossDbFk from "./no-cross-db-fk.js";
+import noCrossDbQuery from "./no-cross-db-query.js";
 import noCrossProductReverseAccessor from "./no-cross-product-reverse-accessor.js";
 import noPosthogModelsImport from "./no-posthog-models-import.js";
 import noSwallowedTestFailures from "./no-swallowed-test-failures.js";
@@ -22,4 +23,5 @@ export const rules: Record<string, RuleDefinition> = {
   "facade-boundaries": facadeBoundaries,
   "frozen-contracts": frozenContracts,
   "no-cross-product-reverse-accessor": noCrossProductReverseAccessor,
+  "no-cross-db-query": noCrossDbQuery,
 };

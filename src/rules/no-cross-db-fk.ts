@@ -1,11 +1,10 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { definitionName, isInsideError } from "../languages/python/syntax/index.js";
+import { definitionName, isInsideError, readRelationField, type RelationField } from "../languages/python/syntax/index.js";
 import type { ConfigProblem, RepoIndex } from "../project/types.js";
 import { relativeToRoot } from "../project/problems.js";
 import { idFieldName, idFieldSuggestion } from "./python/id-field-suggestion.js";
 import { databaseOf, DEFAULT_DATABASE } from "./python/databases.js";
 import { resolveRelationTarget } from "./python/model-reference.js";
-import { readRelationField, type RelationField } from "./python/relation-fields.js";
 import { applyingEdits } from "./text-edit.js";
 import { definePythonRule } from "./define-rule.js";
 

@@ -1,9 +1,8 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { childNodes, definitionName, isInsideError, stringValue, textOf, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { childNodes, definitionName, isInsideError, readRelationField, stringValue, textOf, type RelationField, type SyntaxNode } from "../languages/python/syntax/index.js";
 import type { ModelInfo } from "../project/types.js";
 import { databaseOf } from "./python/databases.js";
 import { resolveRelationTarget } from "./python/model-reference.js";
-import { readRelationField, type RelationField } from "./python/relation-fields.js";
 import { applyingEdits, type TextEdit } from "./text-edit.js";
 import { definePythonRule } from "./define-rule.js";
 
