@@ -7,6 +7,8 @@ import { readClickhouseImports, readFrontendPackage } from "./read-core.js";
 import { readProducts } from "./read-products.js";
 import { readSettings } from "./read-settings.js";
 import { readTach } from "./tach.js";
+import { emptyTachBoundaries } from "./tach-boundaries.js";
+import { emptyImportLinter, readImportLinter } from "./importlinter.js";
 import { isSkippedDirectory, TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem, RepoIndex } from "./types.js";
 
@@ -32,7 +34,8 @@ function emptyIndex(root: string): RepoIndex {
     dbRoutes: new Map(),
     dbRouting: { invalidLabels: new Map() },
     dbRoutingFile: path.join(root, "products", "db_routing.yaml"),
-    tach: { file: path.join(root, "tach.toml"), interfaces: [], modules: [] },
+    tach: { file: path.join(root, "tach.toml"), interfaces: [], modules: [], ...emptyTachBoundaries() },
+    importLinter: emptyImportLinter(path.join(root, "pyproject.toml")),
     settings: {},
     clickhouseImports: [],
     problems: [],
@@ -123,6 +126,9 @@ export function buildRepoIndex(root: string): BuiltIndex {
       index.clickhouseImports = readClickhouseImports(tfs, root, problems);
     });
   }
+  step("pyproject.toml", index.importLinter.file, () => {
+    index.importLinter = readImportLinter(tfs, problems);
+  });
 
   return { index, tfs };
 }

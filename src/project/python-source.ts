@@ -1,6 +1,7 @@
 import type { Tree } from "web-tree-sitter";
 import { getPythonParser } from "../languages/python/tree-sitter.js";
 import { childNodes, definitionName, dottedName, lineNumbers, moduleBindings, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { classRelations, type WrittenRelation } from "./relation-facts.js";
 
 /**
  * Parses Python source with tree-sitter, hands the tree to `use`, and always frees it.
@@ -44,8 +45,8 @@ export function clearPythonExtractions(): void {
 
 /** What the index reads of a Python module: its top-level definitions and the names it binds. */
 export interface ModuleFacts {
-  /** Top-level classes, with their bases as written (dotted names only; `metaclass=` and the like left out). */
-  classes: { name: string; line: number; bases: string[] }[];
+  /** Top-level classes: their bases as written (dotted names only; `metaclass=` and the like left out) and relation fields. */
+  classes: { name: string; line: number; bases: string[]; relations: WrittenRelation[] }[];
   functions: string[];
   /** Every name the module binds when it runs (classes, functions, imports, assignments). */
   bound: string[];
@@ -69,13 +70,13 @@ export function moduleFacts(file: string, text: string): ModuleFacts | undefined
     const root = tree.rootNode;
     const facts: ModuleFacts = { classes: [], functions: [], bound: [], wildcardImports: [] };
     const lineOf = lineNumbers(text);
+    const bindings = moduleBindings(text, root);
     for (const { node } of topLevelStatements(root)) {
       const name = node.type === "class_definition" || node.type === "function_definition" ? definitionName(text, node) : undefined;
       if (!name) continue;
-      if (node.type === "class_definition") facts.classes.push({ name, line: lineOf(node.startIndex), bases: classBases(text, node) });
+      if (node.type === "class_definition") facts.classes.push({ name, line: lineOf(node.startIndex), bases: classBases(text, node), relations: classRelations(text, node, bindings) });
       else facts.functions.push(name);
     }
-    const bindings = moduleBindings(text, root);
     facts.bound = [...bindings.byName.keys()];
     facts.wildcardImports = bindings.wildcardImports.map((fromImport) => ({ level: fromImport.level, rest: fromImport.moduleRest }));
     if (bindings.all) facts.all = bindings.all;

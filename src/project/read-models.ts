@@ -3,6 +3,7 @@ import { isPythonIdentifier, lastComponent, resolveRelativeImport } from "../lan
 import { isTestFileName } from "./conventions.js";
 import { readReported } from "./problems.js";
 import { moduleFacts, type ModuleFacts } from "./python-source.js";
+import { resolvedRelations } from "./relation-facts.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem } from "./types.js";
 
@@ -24,9 +25,11 @@ function readModelFile(tfs: TrackedFs, app: AppInfo, file: string, module: strin
   const text = readReported(tfs, file, problems);
   if (text === undefined) return undefined;
   const facts = moduleFacts(file, text);
-  for (const { name, bases } of facts?.classes ?? []) {
+  const isPackageInit = path.basename(file) === "__init__.py";
+  for (const { name, bases, relations } of facts?.classes ?? []) {
     if (mayBeModel(bases)) app.definesModels = true;
-    if (!app.models.has(name)) app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module });
+    if (app.models.has(name)) continue;
+    app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module, relations: resolvedRelations(relations, module, isPackageInit) });
   }
   return facts;
 }

@@ -1,10 +1,12 @@
 import path from "node:path";
 import { configProblem, errorText, readReported } from "./problems.js";
+import { moduleFacts } from "./python-source.js";
 import { moduleSurface } from "./python-surface.js";
 import { readProductLayout } from "./read-product-layout.js";
 import { readApp } from "./read-apps.js";
 import { parseShell } from "../languages/shell/index.js";
 import { isInside } from "./confine.js";
+import { isPythonIdentifier } from "../languages/python/syntax/index.js";
 import { isTestFileName, isTestScriptName } from "./conventions.js";
 import { findPytestPathArguments } from "./pytest-arguments.js";
 import { probePytestPath } from "./pytest-paths.js";
@@ -47,6 +49,30 @@ function readFacadeApi(tfs: TrackedFs, file: string, problems: ConfigProblem[]):
   return { functions: [...(surface?.functions ?? [])], broken: surface?.broken ?? false };
 }
 
+/**
+ * The modules directly in `backend/facade/` (its `__init__.py`, each `*.py`, each subpackage's
+ * `__init__.py`) with the names each binds, the package first.
+ */
+function readFacadeModules(tfs: TrackedFs, facadeDir: string, facadeModule: string, problems: ConfigProblem[]): ProductInfo["facadeModules"] {
+  const modules: ProductInfo["facadeModules"] = [];
+  const read = (file: string, module: string): void => {
+    const text = readReported(tfs, file, problems);
+    const facts = text === undefined ? undefined : moduleFacts(file, text);
+    if (facts) modules.push({ module, names: [...facts.bound].sort() });
+  };
+  const entries = tfs.list(facadeDir).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const init = entries.find((entry) => entry.isFile && entry.name === "__init__.py");
+  if (init) read(init.path, facadeModule);
+  for (const entry of entries) {
+    const name = /^(.*)\.py$/u.exec(entry.name)?.[1];
+    if (entry.isFile && name && name !== "__init__" && isPythonIdentifier(name)) read(entry.path, `${facadeModule}.${name}`);
+    else if (entry.isDirectory && isPythonIdentifier(entry.name) && tfs.isFile(path.join(entry.path, "__init__.py"))) {
+      read(path.join(entry.path, "__init__.py"), `${facadeModule}.${entry.name}`);
+    }
+  }
+  return modules;
+}
+
 /** `test_*.py` / `*_test.py` anywhere under `dir`, relative to `base`, with `/`, sorted. */
 function findTestFiles(tfs: TrackedFs, dir: string, base: string): string[] {
   const found: string[] = [];
@@ -85,6 +111,7 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
     isolated: false,
     hasFacadeApi: false,
     facadeApiFunctions: [],
+    facadeModules: [],
     backendTestFiles: [],
     hasBackendTestsDir: false,
     pytestPaths: new Map(),
@@ -112,6 +139,7 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
       const api = readFacadeApi(tfs, path.join(facadeDir, "api.py"), problems);
       product.facadeApiFunctions = api.functions;
       product.facadeApiBroken = api.broken;
+      product.facadeModules = readFacadeModules(tfs, facadeDir, `products.${name}.backend.facade`, problems);
     }
     product.backendTestFiles = findTestFiles(tfs, backendDir, dir);
     product.hasBackendTestsDir = isOwnDirectory(tfs, dir, path.join(backendDir, "tests"));

@@ -1,4 +1,6 @@
+import type { ImportLinterConfig } from "./importlinter.js";
 import type { PytestPathStatus } from "./pytest-paths.js";
+import type { TachBoundaries, TachInterfaceSemantics } from "./tach-boundaries.js";
 
 /** A problem found while reading a repository file (invalid YAML/TOML, unreadable file...). */
 export interface ConfigProblem {
@@ -9,6 +11,20 @@ export interface ConfigProblem {
   column: number;
   /** Human-readable, already names the file relative to the root, e.g. `products/db_routing.yaml:3:5: ...`. */
   message: string;
+}
+
+/**
+ * A relation field assigned in a model class's body, with its target as written (string targets
+ * as written: a label, a bare name, `self`, a Python path; class targets by the module they are
+ * imported from; `settings.AUTH_USER_MODEL`).
+ */
+export interface RelationFact {
+  name: string;
+  kind: "ForeignKey" | "OneToOneField" | "ManyToManyField" | "ForeignObject";
+  target: { kind: "string"; value: string } | { kind: "import"; module: string; name: string } | { kind: "local"; name: string } | { kind: "user-model" };
+  /** String literals only. */
+  relatedName?: string;
+  relatedQueryName?: string;
 }
 
 /** A class defined at module level in an app's `models.py` or `models/` package. */
@@ -23,6 +39,8 @@ export interface ModelInfo {
    * name, else the defining module (`from <package> import X` would raise ImportError).
    */
   importModule: string;
+  /** The relation fields its class body assigns (not those of base classes). */
+  relations: RelationFact[];
 }
 
 /** A Django app: every product backend, plus `posthog` and `ee` (and any other dir with an apps.py AppConfig). */
@@ -74,6 +92,8 @@ export interface ProductInfo {
   hasFacadeApi: boolean;
   /** Names of module-level functions (`def`/`async def`) in `backend/facade/api.py`. */
   facadeApiFunctions: string[];
+  /** The modules directly in `backend/facade/` (the package first) and the names each binds when it runs. */
+  facadeModules: { module: string; names: string[] }[];
   /** Test files (`test_*.py`, `*_test.py`) anywhere under `backend/`, as paths relative to the product dir with `/`. */
   backendTestFiles: string[];
   /** `backend/tests/` exists (the conventional pytest path). */
@@ -137,8 +157,8 @@ export interface DbRouting {
   failure?: ConfigProblem;
 }
 
-export interface TachInterface {
-  /** `from` patterns as written (regexes in tach). */
+export interface TachInterface extends TachInterfaceSemantics {
+  /** `from` patterns as written (regexes in tach; `[]` when the key is missing, see `fromPatterns`). */
   from: string[];
   /** `expose` patterns as written. */
   expose: string[];
@@ -197,7 +217,9 @@ export interface RepoIndex {
   /** The labels with an invalid route entry, and a failure to read the file at all. */
   dbRouting: Omit<DbRouting, "routes">;
   dbRoutingFile: string;
-  tach: { file: string; interfaces: TachInterface[]; modules: TachModule[] };
+  tach: { file: string; interfaces: TachInterface[]; modules: TachModule[] } & TachBoundaries;
+  /** `[tool.importlinter]` of the root pyproject.toml. */
+  importLinter: ImportLinterConfig;
   settings: SettingsInfo;
   /** The root `frontend/package.json`, when it exists and parses. */
   frontendPackage?: FrontendPackageInfo;

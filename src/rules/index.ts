@@ -3,7 +3,11 @@ import backendLayout from "./backend-layout.js";
 import contractCheckConsistency from "./contract-check-consistency.js";
 import facadeHandouts from "./facade-handouts.js";
 import isolationChain from "./isolation-chain.js";
+import facadeBoundaries from "./facade-boundaries.js";
+import frozenContracts from "./frozen-contracts.js";
 import noCrossDbFk from "./no-cross-db-fk.js";
+import noCrossDbQuery from "./no-cross-db-query.js";
+import noCrossProductReverseAccessor from "./no-cross-product-reverse-accessor.js";
 import noPosthogModelsImport from "./no-posthog-models-import.js";
 import noOrphanedTestFiles from "./no-orphaned-test-files.js";
 import noSwallowedTestFailures from "./no-swallowed-test-failures.js";
@@ -30,4 +34,8 @@ export const rules: Record<string, RuleDefinition> = {
   "product-naming": productNaming,
   "isolation-chain": isolationChain,
   "facade-handouts": facadeHandouts,
+  "facade-boundaries": facadeBoundaries,
+  "frozen-contracts": frozenContracts,
+  "no-cross-product-reverse-accessor": noCrossProductReverseAccessor,
+  "no-cross-db-query": noCrossDbQuery,
 };

@@ -1,10 +1,10 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { definitionName, isInsideError } from "../languages/python/syntax/index.js";
+import { definitionName, isInsideError, readRelationField, type RelationField } from "../languages/python/syntax/index.js";
 import type { ConfigProblem, RepoIndex } from "../project/types.js";
 import { relativeToRoot } from "../project/problems.js";
 import { idFieldName, idFieldSuggestion } from "./python/id-field-suggestion.js";
+import { databaseOf, DEFAULT_DATABASE } from "./python/databases.js";
 import { resolveRelationTarget } from "./python/model-reference.js";
-import { readRelationField, type RelationField } from "./python/relation-fields.js";
 import { applyingEdits } from "./text-edit.js";
 import { definePythonRule } from "./define-rule.js";
 
@@ -12,13 +12,6 @@ type MessageIds = "crossDatabase" | "crossDatabaseManyToMany" | "crossDatabaseFo
 type Options = [{ checkUnroutedModels: boolean }];
 
 const RULE_NAME = "no-cross-db-fk";
-
-/** The database of every app without a route in db_routing.yaml. */
-const DEFAULT_DATABASE = "default";
-
-function databaseOf(index: RepoIndex, appLabel: string): string {
-  return index.dbRoutes.get(appLabel)?.database ?? DEFAULT_DATABASE;
-}
 
 /** `FeatureFlag` → `feature_flag`, `HTTPLog` → `http_log`. */
 function snakeCase(name: string): string {

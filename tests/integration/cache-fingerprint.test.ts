@@ -121,6 +121,8 @@ describe("the repository fingerprint in the recommended config", () => {
   it.each([
     ["products/db_routing.yaml", (text: string) => text + EXPERIMENTS_ROUTE],
     ["tach.toml", (text: string) => text.replace('"backend\\\\.facade.*"', '"backend\\\\.facade.*",\n    "backend\\\\.logic.*"')],
+    ["tach.toml", (text: string) => text.replace('path = "products.web_analytics"', 'path = "products.web_analytics"\nlayer = "modules"\n\n[[modules]]\npath = "products.web_analytics.backend"')],
+    ["pyproject.toml", (text: string) => text.replace('"products.**.backend.routes -> products.**.backend.presentation.**",', '"products.**.backend.routes -> products.**.backend.presentation.**",\n    "products.experiments.backend.routes -> products.experiments.backend.api",')],
     ["products/feature_flags/backend/apps.py", (text: string) => text.replace('label = "feature_flags"', 'label = "flags"')],
     ["products/feature_flags/backend/models.py", (text: string) => `${text}\n\nclass Extra(models.Model):\n    pass\n`],
     ["ee/models/license.py", (text: string) => text.replace("class License(", "class EnterpriseLicense(")],
@@ -149,6 +151,7 @@ describe("the repository fingerprint in the recommended config", () => {
     ["products/feature_flags/backend/models.py", (text: string) => text.replace("class FeatureFlag(", "# flags\nclass FeatureFlag(")],
     ["ee/models/license.py", (text: string) => `${text}\n# touched\n`],
     ["products/web_analytics/package.json", (text: string) => text.replace("{", '{\n    "private": true,')],
+    ["pyproject.toml", (text: string) => text.replace("line-length = 120", "line-length = 100")],
   ])("does not change when an edit of %s changes no fact", (relative, edit) => {
     const example = tree("fingerprint-same-fact");
     const before = fingerprintOf(example.dir);

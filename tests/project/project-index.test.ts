@@ -184,7 +184,7 @@ describe("the fixture index", () => {
   it("reads the models of models.py", () => {
     const models = index().apps.get("feature_flags")!.models;
     expect([...models.keys()]).toEqual(["FeatureFlag", "FeatureFlagHashKeyOverride"]);
-    expect(models.get("FeatureFlag")).toEqual({
+    expect(models.get("FeatureFlag")).toMatchObject({
       name: "FeatureFlag",
       appLabel: "feature_flags",
       definingModule: "products.feature_flags.backend.models",
@@ -195,7 +195,7 @@ describe("the fixture index", () => {
 
   it("reads the models of a models/ package, with their real submodule", () => {
     const models = index().apps.get("experiments")!.models;
-    expect(models.get("Experiment")).toEqual({
+    expect(models.get("Experiment")).toMatchObject({
       name: "Experiment",
       appLabel: "experiments",
       definingModule: "products.experiments.backend.models.experiment",
@@ -611,8 +611,11 @@ describe("configuration problems", () => {
         line: 4,
         exposeLines: [7, 9, 11],
         permanent: false,
+        fromPatterns: ["products.x"],
+        exclusive: false,
+        dataTypes: "all",
       },
-      { from: ["products.y"], expose: [], line: 16, exposeLines: [], permanent: false },
+      { from: ["products.y"], expose: [], line: 16, exposeLines: [], permanent: false, fromPatterns: ["products.y"], exclusive: false, dataTypes: "all" },
     ]);
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import { clearRepoIndexCache, getRepoIndex } from "../../src/project/index.js";
 import rule from "../../src/rules/contract-check-consistency.js";
-import { findLegacyLeak } from "../../src/rules/isolation/tach-patterns.js";
+import { findLegacyLeak } from "../../src/rules/isolation/hogli-tach.js";
 import { ASSERTIONS, fixturePath, packageJsonRuleTester } from "../support/helpers.js";
 
 const RULE = "contract-check-consistency";

@@ -7,7 +7,7 @@ import { GARAGE_PREFIXES } from "../../project/conventions.js";
 import { problemsOfFile } from "../../project/problems.js";
 import type { FacadeHandout, ProductInfo, RepoIndex } from "../../project/types.js";
 import { DEFAULT_REGISTRIES, type IsolationRegistries } from "./registries.js";
-import { findLegacyLeak, hasTachInterface, permanentModules, type LegacyLeak } from "./tach-patterns.js";
+import { findLegacyLeak, hasTachInterface, permanentModules, type LegacyLeak } from "./hogli-tach.js";
 import { hasNarrowedTurboInputs, MODEL_SURFACE, moduleLocations, routesInTurboInputs, uncoveredLocations, unwatchedModelSurface } from "./turbo-inputs.js";
 
 export interface IsolationStatus {
@@ -58,9 +58,9 @@ export function deferredEntries(ignoreImports: readonly string[], product: strin
   return ignoreImports.filter((entry) => entry.startsWith(presentation) || entry.startsWith(routes));
 }
 
-/** Every `ignore_imports` entry of pyproject.toml's import-linter contracts (none until the index reads pyproject.toml). */
-function ignoreImports(_index: RepoIndex): string[] {
-  return [];
+/** Every `ignore_imports` entry of pyproject.toml's import-linter contracts, as written. */
+function ignoreImports(index: RepoIndex): string[] {
+  return index.importLinter.contracts.flatMap((contract) => contract.ignoreImports.map((entry) => entry.text));
 }
 
 function splitHandouts(product: string, handouts: readonly FacadeHandout[], registries: IsolationRegistries) {

@@ -1,10 +1,10 @@
 /** hogli's reading of tach.toml (isolation.py), ported from its test_checks.py case for case. */
 import { afterAll, describe, expect, it } from "vitest";
 import { buildRepoIndex } from "../../../src/project/build-index.js";
-import { findLegacyLeak, hasTachInterface, namesFromPattern, permanentModules } from "../../../src/rules/isolation/tach-patterns.js";
+import { findLegacyLeak, hasTachInterface, namesFromPattern, permanentModules } from "../../../src/rules/isolation/hogli-tach.js";
 import { TempTrees } from "../../support/product-trees.js";
 
-const trees = new TempTrees("tach-patterns");
+const trees = new TempTrees("hogli-tach");
 afterAll(() => trees.cleanup());
 
 const indexWith = (tach: string) => buildRepoIndex(trees.tree({ "tach.toml": tach })).index;

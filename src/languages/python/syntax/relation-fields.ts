@@ -1,4 +1,5 @@
-import { childNodes, dottedName, lastComponent, sameNode, textOf, type SyntaxNode } from "../../languages/python/syntax/index.js";
+import { dottedName, lastComponent } from "./names.js";
+import { childNodes, sameNode, textOf, type SyntaxNode } from "./node.js";
 
 const RELATION_FIELD_KINDS = ["ForeignKey", "OneToOneField", "ManyToManyField", "ForeignObject"] as const;
 type RelationFieldKind = (typeof RELATION_FIELD_KINDS)[number];
