@@ -38,7 +38,7 @@ type Check = ProductPackageCheck<{ RuleOptions: Options; MessageIds: MessageIds 
 function removalReason(status: IsolationStatus, product: ProductInfo, index: RepoIndex): { messageId: MessageIds; data: Record<string, string> } | null {
   if (!status.isolated) return { messageId: "notIsolated", data: {} };
   if (status.legacyLeak) return { messageId: "legacyLeak", data: { location: `${relativeToRoot(index.root, index.tach.file)}:${status.legacyLeak.line}`, pattern: status.legacyLeak.pattern } };
-  if (status.deferred.length > 0) return { messageId: "deferredPresentation", data: { count: String(status.deferred.length), entry: status.deferred[0]! } };
+  if (status.deferred.length > 0) return { messageId: "deferredPresentation", data: { count: String(status.deferred.length), line: String(status.deferredLine ?? 1) } };
   if (product.facadeApiBroken) return { messageId: "unparsableFacade", data: {} };
   if (!status.realFacade) return { messageId: "emptyFacade", data: { facade: product.hasFacadeApi ? "backend/facade/api.py defines no function" : "no backend/facade/api.py" } };
   // Unknown when tach.toml cannot be read (the legacy leak is undefined then).
@@ -105,7 +105,7 @@ export default defineProductPackageRule<{ RuleOptions: Options; MessageIds: Mess
       notIsolated: 'Remove "backend:contract-check": "{{product}}" is not isolated (no backend/facade/contracts.py or contracts/).',
       legacyLeak: 'Remove "backend:contract-check": {{location}} exposes "{{pattern}}", a legacy leak of "{{product}}".',
       deferredPresentation:
-        'Remove "backend:contract-check": pyproject.toml defers {{count}} presentation-wave import(s) of "{{product}}" ({{entry}}), so its presentation bypasses the facade.',
+        'Remove "backend:contract-check": {{count}} ignore_imports entries of pyproject.toml (from line {{line}}) defer the presentation wave of "{{product}}".',
       unparsableFacade: '"backend:contract-check" needs a real facade, and backend/facade/api.py of "{{product}}" does not parse: fix it, or remove the script.',
       removeContractCheck: 'Remove "backend:contract-check".',
       emptyFacade: 'Remove "backend:contract-check": the facade of "{{product}}" is empty ({{facade}}).',

@@ -19,6 +19,8 @@ export interface IsolationStatus {
   legacyLeak: LegacyLeak | null | undefined;
   /** pyproject.toml `ignore_imports` entries that defer the product's presentation wave. */
   deferred: string[];
+  /** The line of the first of them in pyproject.toml. */
+  deferredLine?: number;
   hasScript: boolean;
   inputs: string[];
   narrowed: boolean;
@@ -58,9 +60,9 @@ export function deferredEntries(ignoreImports: readonly string[], product: strin
   return ignoreImports.filter((entry) => entry.startsWith(presentation) || entry.startsWith(routes));
 }
 
-/** Every `ignore_imports` entry of pyproject.toml's import-linter contracts, as written. */
-function ignoreImports(index: RepoIndex): string[] {
-  return index.importLinter.contracts.flatMap((contract) => contract.ignoreImports.map((entry) => entry.text));
+/** Every `ignore_imports` entry of pyproject.toml's import-linter contracts, as written, with its line. */
+function ignoreImports(index: RepoIndex): { text: string; line: number }[] {
+  return index.importLinter.contracts.flatMap((contract) => contract.ignoreImports);
 }
 
 function splitHandouts(product: string, handouts: readonly FacadeHandout[], registries: IsolationRegistries) {
@@ -96,6 +98,8 @@ export function isolationStatus(
   registries: IsolationRegistries = DEFAULT_REGISTRIES,
   inputs: string[] = product.turbo?.contractCheckInputs ?? [],
 ): IsolationStatus {
+  const ignores = ignoreImports(index);
+  const deferred = deferredEntries(ignores.map((entry) => entry.text), product.name);
   const entries = new Set(product.backendEntries.map((entry) => entry.name));
   const exists = (location: string): boolean => entries.has(location.slice("backend/".length).replace(/\/$/u, ""));
   const permanent = permanentModules(index, product.name);
@@ -109,7 +113,8 @@ export function isolationStatus(
     realFacade: product.hasFacadeApi && !product.facadeApiBroken && product.facadeApiFunctions.length > 0,
     tachInterface: hasTachInterface(index, product.name),
     legacyLeak: problemsOfFile(index.problems, index.tach.file).length > 0 ? undefined : findLegacyLeak(index, product.name),
-    deferred: deferredEntries(ignoreImports(index), product.name),
+    deferred,
+    ...(deferred.length > 0 ? { deferredLine: ignores.find((entry) => entry.text === deferred[0])!.line } : {}),
     hasScript,
     inputs,
     narrowed: hasNarrowedTurboInputs(inputs, { permanentModules: permanent, carveOutModules, modelSurface: MODEL_SURFACE }),
