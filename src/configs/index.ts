@@ -39,7 +39,7 @@ const FILE_KINDS = [
   { kind: "package-json", files: ["products/*/package.json"], language: JSON_LANGUAGE },
   // turbo reads turbo.json as JSON with comments and trailing commas.
   { kind: "turbo-json", files: ["products/*/turbo.json"], language: JSONC_LANGUAGE, languageOptions: { allowTrailingCommas: true } },
-  { kind: "yaml", files: ["products/db_routing.yaml"], language: YAML_LANGUAGE },
+  { kind: "yaml", files: ["products/db_routing.yaml", "products/*/product.yaml"], language: YAML_LANGUAGE },
   { kind: "toml", files: ["tach.toml"], language: TOML_LANGUAGE },
 ] as const;
 

@@ -14,6 +14,7 @@ import noSwallowedTestFailures from "./no-swallowed-test-failures.js";
 import productNaming from "./product-naming.js";
 import productRegistration from "./product-registration.js";
 import productRequiredFiles from "./product-required-files.js";
+import productYaml from "./product-yaml.js";
 import stringFkLabels from "./string-fk-labels.js";
 
 /**
@@ -34,6 +35,7 @@ export const rules: Record<string, RuleDefinition> = {
   "product-naming": productNaming,
   "isolation-chain": isolationChain,
   "facade-handouts": facadeHandouts,
+  "product-yaml": productYaml,
   "facade-boundaries": facadeBoundaries,
   "frozen-contracts": frozenContracts,
   "no-cross-product-reverse-accessor": noCrossProductReverseAccessor,

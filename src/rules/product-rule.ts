@@ -9,7 +9,8 @@ import path from "node:path";
 import type { DocumentNode } from "@humanwhocodes/momoa";
 import type { LanguageOptions, RuleDefinition, RulesMeta, RuleTextEditor, RuleVisitor, SourceCode } from "@eslint/core";
 import { PythonSourceCode } from "../languages/python/index.js";
-import { JSON_LANGUAGE, JSONC_LANGUAGE, PYTHON_LANGUAGE } from "../meta.js";
+import type { AST as YamlAST } from "yaml-eslint-parser";
+import { JSON_LANGUAGE, JSONC_LANGUAGE, PYTHON_LANGUAGE, YAML_LANGUAGE } from "../meta.js";
 import { getRepoIndex } from "../project/index.js";
 import { readPluginSettings } from "../project/settings.js";
 import type { ProductInfo, RepoIndex } from "../project/types.js";
@@ -71,6 +72,12 @@ export interface PackageJsonCheck<Options extends unknown[], MessageIds extends 
   locOf(range: Range): ReturnType<typeof locationOf>;
 }
 
+/** A product's `product.yaml` being linted (the YAML language's AST). */
+export interface ProductYamlCheck<Options extends unknown[], MessageIds extends string> extends ProductRuleInput<Options> {
+  context: Context<Options, MessageIds>;
+  ast: YamlAST.YAMLProgram;
+}
+
 /** A Python file of a product being linted. */
 export interface ProductPythonCheck<Options extends unknown[], MessageIds extends string> extends ProductRuleInput<Options> {
   context: Context<Options, MessageIds>;
@@ -89,6 +96,8 @@ interface ProductRuleSpec<Options extends unknown[], MessageIds extends string> 
   python?(check: ProductPythonCheck<Options, MessageIds>): RuleVisitor | void;
   /** Checks of `products/<p>/turbo.json`. */
   turboJson?(check: TurboJsonCheck<Options, MessageIds>): void;
+  /** Checks of `products/<p>/product.yaml`. */
+  productYaml?(check: ProductYamlCheck<Options, MessageIds>): void;
 }
 
 function nameAnchor(doc: PackageJsonDocument): Range {
@@ -137,10 +146,11 @@ function reportProblems<Options extends unknown[], MessageIds extends string>(
 
 const FILE_START = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } };
 
-function languagesOf(spec: { productProblems?: unknown; packageJson?: unknown; python?: unknown; turboJson?: unknown }): string[] {
+function languagesOf(spec: { productProblems?: unknown; packageJson?: unknown; python?: unknown; turboJson?: unknown; productYaml?: unknown }): string[] {
   const languages: string[] = [];
   if (spec.productProblems || spec.packageJson) languages.push(JSON_LANGUAGE);
   if (spec.turboJson) languages.push(JSONC_LANGUAGE);
+  if (spec.productYaml) languages.push(YAML_LANGUAGE);
   if (spec.productProblems || spec.python) languages.push(PYTHON_LANGUAGE);
   return languages;
 }
@@ -163,6 +173,14 @@ function packageJsonVisitor<Options extends unknown[], MessageIds extends string
   };
 }
 
+/** The product of a file directly in its folder (`products/<p>/turbo.json`), with the index. */
+function rootFileOwner<Options extends unknown[], MessageIds extends string>(context: Context<Options, MessageIds>): ProductRuleInput<Options> | undefined {
+  const file = path.resolve(context.cwd, context.physicalFilename);
+  const index = getRepoIndex(file, { cwd: context.cwd, settings: readPluginSettings(context.settings) });
+  const owner = index ? productOf(index, file) : undefined;
+  return index && owner && owner.inside.length === 1 ? { index, product: owner.product, options: context.options } : undefined;
+}
+
 /** The visitor of a product's turbo.json. */
 function turboJsonVisitor<Options extends unknown[], MessageIds extends string>(
   spec: ProductRuleSpec<Options, MessageIds>,
@@ -170,12 +188,23 @@ function turboJsonVisitor<Options extends unknown[], MessageIds extends string>(
 ): RuleVisitor {
   return {
     Document(node: unknown) {
-      const file = path.resolve(context.cwd, context.physicalFilename);
-      const index = getRepoIndex(file, { cwd: context.cwd, settings: readPluginSettings(context.settings) });
-      const owner = index ? productOf(index, file) : undefined;
+      const input = rootFileOwner(context);
       const code = context.sourceCode;
-      if (!index || !owner || owner.inside.length !== 1 || !isTextSourceCode(code)) return;
-      spec.turboJson?.({ index, product: owner.product, options: context.options, context, ast: node as DocumentNode, text: code.text, locOf: (range) => locationOf(code, range) });
+      if (!input || !isTextSourceCode(code)) return;
+      spec.turboJson?.({ ...input, context, ast: node as DocumentNode, text: code.text, locOf: (range) => locationOf(code, range) });
+    },
+  };
+}
+
+/** The visitor of a product's product.yaml. */
+function productYamlVisitor<Options extends unknown[], MessageIds extends string>(
+  spec: ProductRuleSpec<Options, MessageIds>,
+  context: Context<Options, MessageIds>,
+): RuleVisitor {
+  return {
+    Program(node: unknown) {
+      const input = rootFileOwner(context);
+      if (input) spec.productYaml?.({ ...input, context, ast: node as YamlAST.YAMLProgram });
     },
   };
 }
@@ -210,6 +239,7 @@ export function defineProductRule<Options extends unknown[], MessageIds extends 
       if (base.endsWith(".py")) return pythonVisitor(spec, context);
       if (base === "package.json" && (spec.productProblems || spec.packageJson)) return packageJsonVisitor(spec, context);
       if (base === "turbo.json" && spec.turboJson) return turboJsonVisitor(spec, context);
+      if (base === "product.yaml" && spec.productYaml) return productYamlVisitor(spec, context);
       return {};
     },
   };

@@ -40,6 +40,15 @@ export function packageJsonRuleTester(tree: string, settings: Record<string, unk
   });
 }
 
+/** A RuleTester for rules on the repository's YAML or TOML files (`products/db_routing.yaml`, `tach.toml`). */
+export function configFileRuleTester(language: "yaml" | "toml", tree: string): RuleTester {
+  return new RuleTester({
+    plugins: { "posthog-products": plugin },
+    language: `posthog-products/${language}`,
+    settings: { "posthog-products": { root: path.isAbsolute(tree) ? tree : fixturePath(tree) } },
+  });
+}
+
 /** A RuleTester for product turbo.json rules (JSON with comments, under the plugin's namespace). */
 export function turboJsonRuleTester(tree: string, settings: Record<string, unknown> = {}): RuleTester {
   return new RuleTester({
