@@ -92,7 +92,7 @@ export default defineProductPackageRule<{ RuleOptions: Options; MessageIds: Mess
     type: "problem",
     docs: {
       description:
-        "Require `backend:contract-check` exactly on isolated products (contracts, a real facade, no legacy tach interface leak)",
+        "Require `backend:contract-check` exactly on products eligible for isolated tests (contracts, a real facade, no legacy leak, no deferred presentation wave, a tach interface)",
       recommended: true,
     },
     fixable: "code",
