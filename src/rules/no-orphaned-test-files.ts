@@ -40,7 +40,7 @@ function testScriptPaths(doc: PackageJsonDocument | null, product: ProductInfo):
 }
 
 /** The orphaned test files of a product, grouped by folder (relative to the product). */
-export function orphanedTestFolders(product: ProductInfo, options: Options[0], doc: PackageJsonDocument | null): Map<string, string[]> {
+function orphanedTestFolders(product: ProductInfo, options: Options[0], doc: PackageJsonDocument | null): Map<string, string[]> {
   const { paths } = testScriptPaths(doc, product);
   const exempt = [...options.externalRunners, ...(options.productExemptions[product.name] ?? [])];
   const folders = new Map<string, string[]>();

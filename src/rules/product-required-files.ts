@@ -18,7 +18,7 @@ const ROOT_FILES: { file: string; isolatedOnly: boolean; purpose: string }[] = [
 ];
 
 /** The root files a product lacks, in hogli's order. */
-export function missingRootFiles(product: ProductInfo): { file: string; purpose: string }[] {
+function missingRootFiles(product: ProductInfo): { file: string; purpose: string }[] {
   const present = new Set(product.rootEntries);
   return ROOT_FILES.filter(({ file, isolatedOnly }) => {
     if (present.has(file) || (isolatedOnly && !product.isolated)) return false;

@@ -33,14 +33,14 @@ export interface ProductProblem<MessageIds extends string> {
   suggest?(doc: PackageJsonDocument): { messageId: MessageIds; data: Record<string, string>; edit: TextEdit }[];
 }
 
-export interface ProductRuleInput<Options extends unknown[]> {
+interface ProductRuleInput<Options extends unknown[]> {
   index: RepoIndex;
   product: ProductInfo;
   options: Options;
 }
 
 /** What product problems are computed from: the linted package.json when there is one (an editor's unsaved text), else null. */
-export interface ProductProblemsInput<Options extends unknown[]> extends ProductRuleInput<Options> {
+interface ProductProblemsInput<Options extends unknown[]> extends ProductRuleInput<Options> {
   doc: PackageJsonDocument | null;
 }
 
@@ -66,14 +66,14 @@ export interface TurboJsonCheck<Options extends unknown[], MessageIds extends st
 }
 
 /** A product's package.json being linted. */
-export interface PackageJsonCheck<Options extends unknown[], MessageIds extends string> extends ProductPackageContext {
+interface PackageJsonCheck<Options extends unknown[], MessageIds extends string> extends ProductPackageContext {
   context: Context<Options, MessageIds>;
   options: Options;
   locOf(range: Range): ReturnType<typeof locationOf>;
 }
 
 /** A product's `product.yaml` being linted (the YAML language's AST). */
-export interface ProductYamlCheck<Options extends unknown[], MessageIds extends string> extends ProductRuleInput<Options> {
+interface ProductYamlCheck<Options extends unknown[], MessageIds extends string> extends ProductRuleInput<Options> {
   context: Context<Options, MessageIds>;
   ast: YamlAST.YAMLProgram;
 }

@@ -43,7 +43,7 @@ export class TempTrees {
   }
 }
 
-export function writeFiles(root: string, files: Files): void {
+function writeFiles(root: string, files: Files): void {
   for (const [relative, text] of Object.entries(files)) {
     const target = path.join(root, ...relative.split("/"));
     if (relative.endsWith("/")) {
@@ -56,7 +56,7 @@ export function writeFiles(root: string, files: Files): void {
 }
 
 /** The recommended config's blocks (files, languages, settings) running only `rules` (name → options, without the namespace). */
-export function configWith(root: string, rules: Record<string, unknown[]>): Linter.Config[] {
+function configWith(root: string, rules: Record<string, unknown[]>): Linter.Config[] {
   return plugin.configs.recommended.map((block) => {
     const language = String(block.language);
     const picked = Object.entries(rules).filter(([name]) => (plugin.rules[name]?.meta?.languages ?? []).includes(language));
@@ -84,9 +84,4 @@ export async function lintTree(root: string, rules: Record<string, unknown[]>, f
       severity: message.severity,
     })),
   );
-}
-
-/** The messages of the findings (hogli's tests look for text in its issues). */
-export function messagesOf(findings: readonly Finding[]): string[] {
-  return findings.map((finding) => finding.message);
 }

@@ -10,12 +10,12 @@ const PUBLIC_SURFACE = ["backend.facade", "backend.presentation", "backend.route
 const ALTERNATION = /^products\.\(([^)]+)\)$/u;
 const SINGLE = /^products\.([A-Za-z0-9_]+)$/u;
 
-export function withoutBackslashes(pattern: string): string {
+function withoutBackslashes(pattern: string): string {
   return pattern.replace(/\\/gu, "");
 }
 
 /** The pattern exposes the facade, the presentation or the routes (the product's public surface). */
-export function isPublicSurface(pattern: string): boolean {
+function isPublicSurface(pattern: string): boolean {
   const normalized = withoutBackslashes(pattern);
   return PUBLIC_SURFACE.some((prefix) => normalized.startsWith(prefix));
 }
