@@ -1,5 +1,7 @@
 import path from "node:path";
+import { ESLint } from "eslint";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import plugin from "../../src/index.js";
 import { clearRepoIndexCache } from "../../src/project/index.js";
 import rule from "../../src/rules/product-required-files.js";
 import { ASSERTIONS, fixturePath, packageJsonRuleTester, pythonRuleTester } from "../support/helpers.js";
@@ -74,6 +76,18 @@ pythonRuleTester(TREE).run(RULE, rule, {
       ],
     },
   ],
+});
+
+describe("the recommended config", () => {
+  it("lints backend/apps.py, so a product without package.json gets its findings there", async () => {
+    const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+    const [result] = await eslint.lintFiles([file("products/links/backend/apps.py")]);
+    const own = result!.messages.filter((message) => message.ruleId === `posthog-products/${RULE}`);
+    expect(own.map((message) => [message.line, message.message])).toEqual([
+      [1, 'Product "links" has no __init__.py: add it (it makes products.links.backend importable).'],
+      [1, 'Product "links" has no package.json: add it (it makes the product a turbo package).'],
+    ]);
+  });
 });
 
 // --- hogli's test_checks.py, case for case ------------------------------------------------------------

@@ -1,6 +1,7 @@
 /** hogli's isolation status (isolation.py) computed from the index: its test_checks.py cases, one for one. */
 import { afterAll, describe, expect, it } from "vitest";
 import { buildRepoIndex } from "../../../src/project/build-index.js";
+import { GARAGE_PREFIXES } from "../../../src/project/conventions.js";
 import { DEFAULT_REGISTRIES, type IsolationRegistries } from "../../../src/rules/isolation/registries.js";
 import { deferredEntries, isolationStatus } from "../../../src/rules/isolation/status.js";
 import { hogliProduct, type HogliProduct } from "../../support/hogli-products.js";
@@ -75,6 +76,14 @@ describe("hogli TestStaleDecoupledGarages", () => {
     ["other_product", {}, ["backend/facade/**"], []],
   ])("test_declaration_must_describe_reality: %s, %j, inputs %j → %j", (name, backend, turboInputs, expected) => {
     expect(statusOf({ name, backend, turboInputs }, {}, { decoupledGarages }).staleDecoupled).toEqual(expected);
+  });
+});
+
+describe("hogli TestStaleDecoupledGarages (the registry)", () => {
+  it("test_registry_entries_name_real_products_and_garages: every default entry names a wiring location (the products are PostHog's)", () => {
+    for (const locations of Object.values(DEFAULT_REGISTRIES.decoupledGarages)) {
+      for (const location of locations) expect(GARAGE_PREFIXES).toContain(location);
+    }
   });
 });
 
