@@ -30,7 +30,7 @@ function indexFacts(index: RepoIndex): string {
     module,
     label: app.label,
     dir: relative(app.dir),
-    models: byKey(app.models).map(([name, model]) => [name, model.appLabel, model.definingModule, model.importModule, model.relations]),
+    models: byKey(app.models).map(([name, model]) => [name, model.appLabel, model.definingModule, model.importModule, model.submoduleImport ?? null, model.relations]),
   }));
   return JSON.stringify({
     products,
