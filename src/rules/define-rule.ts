@@ -1,4 +1,3 @@
-import type { RuleContext } from "@eslint/core";
 import { JSON_LANGUAGE, PYTHON_LANGUAGE } from "../meta.js";
 import { fitData } from "./message-data.js";
 import { getProductPackageContext, locationOf, type ProductPackageContext } from "./package-json/product-context.js";
@@ -84,7 +83,7 @@ export function defineProductPackageRule<Options extends RuleTypeOptions>(rule: 
     create(context) {
       return {
         Document() {
-          const product = getProductPackageContext(context as unknown as Pick<RuleContext, "cwd" | "physicalFilename" | "settings"> & { sourceCode: { text: string; ast: unknown } });
+          const product = getProductPackageContext(context);
           if (!product) return;
           rule.check({ ...product, context: withFittedMessages(context, rule.meta.messages), locOf: (range) => locationOf(context.sourceCode, range) });
         },
