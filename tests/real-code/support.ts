@@ -44,7 +44,7 @@ function findingsOf(results: ESLint.LintResult[], dir: string): Finding[] {
  * `clean-tree.test.ts` checks exactly those reports. The other tests of this suite are about the
  * other rules.
  */
-export const REAL_CODE_CONFIG: Linter.Config[] = plugin.configs.recommended.map((config) =>
+const REAL_CODE_CONFIG: Linter.Config[] = plugin.configs.recommended.map((config) =>
   config.rules?.["posthog-products/no-cross-product-reverse-accessor"] ? { ...config, rules: { ...config.rules, "posthog-products/no-cross-product-reverse-accessor": "off" } } : config,
 );
 

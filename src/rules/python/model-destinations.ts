@@ -1,7 +1,7 @@
 import type { ModelInfo, RepoIndex } from "../../project/types.js";
 
 /** Where a name imported through a flagged module really lives. */
-export type Destination =
+type Destination =
   | { kind: "move"; module: string }
   /** A core model imported from its models package root, with `coreModelsFromSubmodules`. */
   | { kind: "core-submodule"; module: string }
