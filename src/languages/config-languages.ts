@@ -9,8 +9,8 @@ type ParseResult = { ok: boolean; errors?: { line: number; column: number }[] };
  * The language with parse errors in ESLint's 1-based columns: the YAML and TOML parsers report
  * 0-based ones, which ESLint prints as column 0 (and editors place one character early).
  */
-function withOneBasedParseErrorColumns<L extends object>(language: L): L {
-  const parse = (language as unknown as Language).parse.bind(language);
+function withOneBasedParseErrorColumns<L extends Language>(language: L): L {
+  const parse = language.parse.bind(language);
   return Object.create(language, {
     parse: {
       value(...args: Parameters<typeof parse>) {

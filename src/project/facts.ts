@@ -45,7 +45,7 @@ function indexFacts(index: RepoIndex): string {
     dir: relative(app.dir),
     definesModels: app.definesModels,
     config: app.config ? { className: app.config.className, name: app.config.name ?? null, label: app.config.label ?? null, line: app.config.line } : null,
-    models: byKey(app.models).map(([name, model]) => [name, model.appLabel, model.definingModule, model.importModule, model.relations]),
+    models: byKey(app.models).map(([name, model]) => [name, model.appLabel, model.definingModule, model.importModule, model.submoduleImport ?? null, model.relations]),
   }));
   return JSON.stringify({
     products,

@@ -7,7 +7,7 @@ import type { TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem } from "./types.js";
 
 /** One `ignore_imports` entry, `importer -> imported` (module expressions). */
-export interface ImportLinterIgnore {
+interface ImportLinterIgnore {
   importer: string;
   imported: string;
   /** The entry as written. */

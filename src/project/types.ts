@@ -39,6 +39,11 @@ export interface ModelInfo {
    * name, else the defining module (`from <package> import X` would raise ImportError).
    */
   importModule: string;
+  /**
+   * For a model of a `models/` package: the shallowest module below the package that binds its
+   * name (the subpackage whose `__init__.py` imports it, else its defining module).
+   */
+  submoduleImport?: string;
   /** The relation fields its class body assigns (not those of base classes). */
   relations: RelationFact[];
 }

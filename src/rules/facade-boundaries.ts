@@ -113,7 +113,7 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     return {
       module() {
         const directives = tachIgnoreDirectives(context.sourceCode.lines);
-        const lineOf = lineNumbers(text);
+        const lineOf = directives.size > 0 ? lineNumbers(text) : () => 0;
         for (const dependency of importDependencies(file, usage ?? importer)) {
           const tachSkips = !checkTach || !usage || (dependency.typeCheckingOnly && index.tach.ignoreTypeCheckingImports) || isTachIgnored(directives, lineOf, dependency);
           const verdict = tachSkips ? undefined : checkInterface(index, usage, dependency.path, uncoveredProducts);

@@ -75,7 +75,9 @@ export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
         if (!target) return;
         const to = boundaryOf(target.definingModule);
         if (to === from) return;
-        // Different databases: no-cross-db-fk reports the field (it must go altogether).
+        // Different databases (or databases db_routing.yaml cannot tell): no-cross-db-fk reports the field.
+        const { failure, invalidLabels } = index.dbRouting;
+        if (failure || invalidLabels.has(ownerApp.label) || invalidLabels.has(target.appLabel)) return;
         if (databaseOf(index, ownerApp.label) !== databaseOf(index, target.appLabel)) return;
         const relatedName = keyword(text, node, "related_name");
         const relatedValue = relatedName?.childForFieldName("value");

@@ -27,6 +27,9 @@ const CROSS_DB_IN_EXPERIMENTS = [
   "products/experiments/backend/models.py:26 posthog-products/no-cross-db-fk",
   "products/experiments/backend/models.py:29 posthog-products/no-cross-db-fk",
   "products/experiments/backend/models.py:57 posthog-products/no-cross-db-fk",
+  // Queries that join experiments to feature_flags now cross databases too.
+  "products/experiments/backend/api.py:29 posthog-products/no-cross-db-query",
+  "products/experiments/backend/logic.py:25 posthog-products/no-cross-db-query",
 ];
 
 const trees: ExampleTree[] = [];

@@ -189,6 +189,11 @@ describe("the fixture index", () => {
       appLabel: "feature_flags",
       definingModule: "products.feature_flags.backend.models",
       importModule: "products.feature_flags.backend.models",
+      // The relation fields of its class body, as written.
+      relations: [
+        { name: "team", kind: "ForeignKey", target: { kind: "string", value: "posthog.Team" } },
+        { name: "created_by", kind: "ForeignKey", target: { kind: "string", value: "posthog.User" } },
+      ],
     });
     expect(models.has("FeatureFlagHashKeyOverride")).toBe(true);
   });
@@ -201,6 +206,9 @@ describe("the fixture index", () => {
       definingModule: "products.experiments.backend.models.experiment",
       // The package's __init__.py imports it: it is imported from the package.
       importModule: "products.experiments.backend.models",
+      // Its own module is the shallowest one below the package that binds it.
+      submoduleImport: "products.experiments.backend.models.experiment",
+      relations: expect.arrayContaining([{ name: "feature_flag", kind: "ForeignKey", target: { kind: "string", value: "feature_flags.FeatureFlag" } }]),
     });
     // Not imported by __init__.py: imported from its own module.
     expect(models.get("ExperimentMetricResult")?.importModule).toBe("products.experiments.backend.models.experiment");

@@ -32,7 +32,7 @@ describe("a partly invalid products/db_routing.yaml", () => {
 });
 
 describe("a broken tach.toml", () => {
-  it("is reported only in the package.json of the isolated products with a real facade, which it decides for", async () => {
+  it("is a parse error in tach.toml, and reported in the package.json of the isolated products with a real facade, which it decides for", async () => {
     tree.write("tach.toml", `${tree.read("tach.toml")}\n[[interfaces]\n`);
     const findings = await tree.findings();
     expect(findings.map((finding) => `${finding.file} ${finding.messageId}`)).toEqual([
@@ -40,6 +40,7 @@ describe("a broken tach.toml", () => {
       "products/event_definitions/package.json tachUnreadable",
       "products/experiments/package.json tachUnreadable",
       "products/visual_review/package.json tachUnreadable",
+      "tach.toml Parsing error: Unterminated table-key",
     ]);
   });
 });

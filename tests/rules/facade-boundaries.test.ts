@@ -92,8 +92,7 @@ tester.run(RULE, rule, {
           endColumn: 57,
           suggestions: [
             {
-              messageId: "importFromFacade",
-              data: { name: "get_run", module: "products.visual_review.backend.facade" },
+              desc: "Import get_run from products.visual_review.backend.facade, which binds the same name (check that it is the same object).",
               output: "from products.visual_review.backend.facade import get_run\n",
             },
           ],

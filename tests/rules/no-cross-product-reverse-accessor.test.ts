@@ -1,5 +1,7 @@
 import rule from "../../src/rules/no-cross-product-reverse-accessor.js";
+import path from "node:path";
 import { ASSERTIONS, fixturePath, pythonRuleTester } from "../support/helpers.js";
+import { tempTree } from "../support/temp-tree.js";
 
 const RULE = "no-cross-product-reverse-accessor";
 const TREE = "isolation-repo";
@@ -99,4 +101,28 @@ tester.run(RULE, rule, {
       ],
     },
   ],
+});
+
+/** db_routing.yaml cannot be read (a YAML error): no-cross-db-fk reports that, and this rule cannot tell which fields it would report. */
+const BROKEN_ROUTING = tempTree({ "products/db_routing.yaml": "routes:\n  - app_label: notebooks\n   database: notebooks\n" }, fixturePath(TREE));
+const UNROUTED_NOTEBOOKS = tempTree({ "products/db_routing.yaml": "routes:\n  - app_label: notebooks\n" }, fixturePath(TREE));
+
+pythonRuleTester(BROKEN_ROUTING).run(`${RULE} (db_routing.yaml unreadable)`, rule, {
+  assertionOptions: ASSERTIONS,
+  valid: [
+    { name: "fields are left to no-cross-db-fk when the routing cannot be read", filename: path.join(BROKEN_ROUTING, "products/experiments/backend/models/experiment.py"), code: model('flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.CASCADE)') },
+  ],
+  invalid: [],
+});
+
+pythonRuleTester(UNROUTED_NOTEBOOKS).run(`${RULE} (an invalid route)`, rule, {
+  assertionOptions: ASSERTIONS,
+  valid: [
+    {
+      name: "fields of an app whose route is invalid are left to no-cross-db-fk",
+      filename: path.join(UNROUTED_NOTEBOOKS, "products/notebooks/backend/models.py"),
+      code: lines("from django.db import models", "", "class Notebook(models.Model):", '    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)'),
+    },
+  ],
+  invalid: [],
 });

@@ -2,7 +2,7 @@ import type { ImportLinterConfig, ImportLinterContract } from "../../project/imp
 import { matchingPackage, moduleExpressionMatches } from "../../project/module-expressions.js";
 
 /** Why a contract forbids an import. */
-export type ContractReason =
+type ContractReason =
   | { kind: "forbidden" }
   /** The importer's layer is below the imported module's (or an independent sibling of it). */
   | { kind: "layers"; importerLayer: string; importedLayer: string }

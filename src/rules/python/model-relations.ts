@@ -18,7 +18,7 @@ function modelOfApp(index: RepoIndex, appLabel: string, name: string): ModelInfo
 }
 
 /** The model a relation of `owner` points at; undefined when it is not a model the index knows. */
-export function relationTarget(index: RepoIndex, owner: ModelInfo, fact: RelationFact, userModel: string): ModelInfo | undefined {
+function relationTarget(index: RepoIndex, owner: ModelInfo, fact: RelationFact, userModel: string): ModelInfo | undefined {
   const { target } = fact;
   if (target.kind === "local") return modelOfApp(index, owner.appLabel, target.name);
   if (target.kind === "import") return resolveModelImport(index, target.module, target.name).model;

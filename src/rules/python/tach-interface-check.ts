@@ -5,7 +5,7 @@ import type { RepoIndex } from "../../project/types.js";
 export type UncoveredProducts = "isolated" | "all" | "none";
 
 /** What a product with no tach interface exposes under `uncoveredProducts`: its facade package. */
-export const DEFAULT_FACADE_EXPOSE = "backend\\.facade(\\..*)?";
+const DEFAULT_FACADE_EXPOSE = "backend\\.facade(\\..*)?";
 
 export type InterfaceVerdict =
   | { kind: "allowed" }
