@@ -17,6 +17,7 @@ plugin.configs = createConfigs(plugin);
 export default plugin;
 export { PythonLanguage, PythonSourceCode } from "./languages/python/index.js";
 export type { PyNode, PyComment } from "./languages/python/index.js";
-export type { PythonRuleDefinition, ProductPackageRuleDefinition, PythonRuleVisitor } from "./rules/rule-types.js";
+export type { PyNodeType } from "./languages/python/node-types.js";
+export type { PythonRuleDefinition, ProductPackageRuleDefinition, PythonRuleVisitor, PyNodeOf } from "./rules/rule-types.js";
 /** A hash of the facts the rules read of a repository (for cache keys); see "Cache" in the README. */
 export { repoFingerprint } from "./configs/fingerprint-setting.js";

@@ -1,6 +1,7 @@
 import type { Tree } from "web-tree-sitter";
 import { getPythonParser } from "../languages/python/tree-sitter.js";
 import { childNodes, definitionName, dottedName, lineNumbers, moduleBindings, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { extraction } from "./extractions.js";
 import { classRelations, type WrittenRelation } from "./relation-facts.js";
 
 /**
@@ -20,27 +21,13 @@ function withPythonTree<T>(text: string, use: (tree: Tree) => T): T | undefined 
   }
 }
 
-/** Per kind of extraction: file → the text it was computed from and the result. */
-const extractions = new Map<string, Map<string, { text: string; result: unknown }>>();
-
 /**
- * `withPythonTree(text, extract)`, memoised per file and kind: when the file's text is the same
- * as last time, the previous result is returned without parsing. An index rebuilt after one
- * file changed re-parses only that file. Results must not be mutated by callers.
+ * `withPythonTree(text, extract)`, remembered per file and kind by a hash of the text (in memory
+ * and in the index snapshot): a file whose text is the same as last time is not parsed again.
+ * Results are plain data and must not be mutated by callers.
  */
 export function extractPython<T>(kind: string, file: string, text: string, extract: (tree: Tree) => T): T | undefined {
-  let byFile = extractions.get(kind);
-  if (!byFile) extractions.set(kind, (byFile = new Map()));
-  const cached = byFile.get(file);
-  if (cached && cached.text === text) return cached.result as T | undefined;
-  const result = withPythonTree(text, extract);
-  byFile.set(file, { text, result });
-  return result;
-}
-
-/** Forgets every memoised extraction (tests, or to free memory). */
-export function clearPythonExtractions(): void {
-  extractions.clear();
+  return extraction(kind, file, text, () => withPythonTree(text, extract));
 }
 
 /** What the index reads of a Python module: its top-level definitions and the names it binds. */

@@ -78,6 +78,11 @@ export class TrackedFs {
     return [...this.watched.values()];
   }
 
+  /** How many paths it looked at (grows when a path is probed after the build). */
+  get watchedCount(): number {
+    return this.watched.size;
+  }
+
   /** The real path when it lies inside the root, else null. */
   confine(target: string): string | null {
     return this.confiner.resolve(target)?.real ?? null;

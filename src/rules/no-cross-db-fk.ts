@@ -2,6 +2,7 @@ import type { PyNode } from "../languages/python/ast.js";
 import { definitionName, isInsideError, readRelationField, type RelationField } from "../languages/python/syntax/index.js";
 import type { ConfigProblem, RepoIndex } from "../project/types.js";
 import { relativeToRoot } from "../project/problems.js";
+import { modelOfApp } from "../project/index.js";
 import { idFieldName, idFieldSuggestion } from "./python/id-field-suggestion.js";
 import { databaseOf, DEFAULT_DATABASE } from "./python/databases.js";
 import { resolveRelationTarget } from "./python/model-reference.js";
@@ -102,9 +103,8 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     function report(field: RelationField<PyNode>, target: { appLabel: string; name: string }, targetDatabase: string): void {
       const className = definitionName(text, field.modelClass!) ?? "<class>";
       // Django resolves label model names case-insensitively (`"posthog.team"`): name the real class.
-      const model = [...(index.apps.get(target.appLabel)?.models.values() ?? [])].find(
-        (candidate) => candidate.name.toLowerCase() === target.name.toLowerCase(),
-      );
+      const targetApp = index.apps.get(target.appLabel);
+      const model = targetApp ? modelOfApp(targetApp, target.name) : undefined;
       const targetName = model?.name ?? target.name;
       const owner = field.fieldName ? `${className}.${field.fieldName}` : `a ${field.kind} of ${className}`;
       const label = `${target.appLabel}.${targetName}`;
@@ -127,11 +127,12 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     }
 
     return {
-      call(node: PyNode) {
-        const field = readRelationField(text, node);
-        if (!field?.modelClass || isInsideError(node)) return;
-        if (failure) reportRoutingProblem(field, failure);
-        else check(field);
+      module() {
+        for (const field of file.relationFields()) {
+          if (!field.modelClass || isInsideError(field.call)) continue;
+          if (failure) reportRoutingProblem(field, failure);
+          else check(field);
+        }
       },
     };
   },
