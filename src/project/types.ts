@@ -228,11 +228,7 @@ export interface RepoIndex {
   settings: SettingsInfo;
   /** The root `frontend/package.json`, when it exists and parses. */
   frontendPackage?: FrontendPackageInfo;
-  /**
-   * Modules imported by ClickHouse's frozen migrations (`posthog/clickhouse/migrations/*.py`) and
-   * schema registry (`posthog/clickhouse/schema.py`): `import a.b` gives `a.b`, `from a.b import c`
-   * gives `a.b` and `a.b.c`. Read only when tach.toml has a permanent-interface block. Sorted.
-   */
+  /** Modules ClickHouse's migrations and schema registry import (`a.b`, and `a.b.c` for `from a.b import c`), when tach.toml has a permanent interface; sorted. */
   clickhouseImports: string[];
   /** Problems reading db_routing.yaml / tach.toml / apps.py etc. Each at most once per index build. */
   problems: ConfigProblem[];

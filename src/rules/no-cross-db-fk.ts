@@ -1,5 +1,5 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { definitionName, isInsideError, readRelationField, type RelationField } from "../languages/python/syntax/index.js";
+import { definitionName, isInsideError, type RelationField } from "../languages/python/syntax/index.js";
 import type { ConfigProblem, RepoIndex } from "../project/types.js";
 import { relativeToRoot } from "../project/problems.js";
 import { modelOfApp } from "../project/index.js";

@@ -1,5 +1,5 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { isNameRead, readRelationField, stringValue, textOf, type RelationField } from "../languages/python/syntax/index.js";
+import { isNameRead, stringValue, textOf, type RelationField } from "../languages/python/syntax/index.js";
 import { modelOfApp, resolveModelImport } from "../project/index.js";
 import { closestMatch } from "./did-you-mean.js";
 import { definePythonRule } from "./define-rule.js";
