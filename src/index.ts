@@ -1,5 +1,5 @@
 import { createConfigs, type ConfigName } from "./configs/index.js";
-import { jsonLanguage, tomlLanguage, yamlLanguage } from "./languages/config-languages.js";
+import { jsoncLanguage, jsonLanguage, tomlLanguage, yamlLanguage } from "./languages/config-languages.js";
 import { PythonLanguage } from "./languages/python/index.js";
 import { PLUGIN_NAME, PLUGIN_NAMESPACE, PLUGIN_VERSION } from "./meta.js";
 import { rules } from "./rules/index.js";
@@ -7,7 +7,7 @@ import type { Linter } from "eslint";
 
 const plugin = {
   meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: PLUGIN_NAMESPACE },
-  languages: { python: new PythonLanguage(), json: jsonLanguage, yaml: yamlLanguage, toml: tomlLanguage },
+  languages: { python: new PythonLanguage(), json: jsonLanguage, jsonc: jsoncLanguage, yaml: yamlLanguage, toml: tomlLanguage },
   rules,
   // The configs name this very object as the plugin (ESLint refuses two objects for one namespace).
   configs: {} as Record<ConfigName, Linter.Config[]>,

@@ -37,7 +37,8 @@ export function ruleHeader(plugin, ruleName) {
   const { meta } = plugin.rules[ruleName];
   const { configs, files } = configsOf(plugin, ruleName);
   const lines = [`# ${plugin.meta.namespace}/${ruleName}`, "", `📝 ${sentence(meta.docs.description)}`, ""];
-  if (configs.includes("recommended")) lines.push("💼 This rule is enabled in the ✅ `recommended` config (and in `all`).", "");
+  const asWarning = meta.docs.severity === "warn" ? " as a warning" : "";
+  if (configs.includes("recommended")) lines.push(`💼 This rule is enabled${asWarning} in the ✅ \`recommended\` config (and in \`all\`).`, "");
   else lines.push("💼 This rule is enabled in the `all` config only.", "");
   if (meta.fixable) lines.push(`🔧 This rule is automatically fixable by the [\`--fix\` CLI option](${FIX_URL}).`, "");
   if (meta.hasSuggestions) lines.push(`💡 This rule is manually fixable by [editor suggestions](${SUGGESTIONS_URL}).`, "");
@@ -81,13 +82,13 @@ export function rulesTable(plugin) {
         `[${ruleName}](docs/rules/${ruleName}.md)`,
         sentence(meta.docs.description),
         files.map((pattern) => `\`${pattern}\``).join(", "),
-        configs.includes("recommended") ? "✅" : "",
+        configs.includes("recommended") ? (meta.docs.severity === "warn" ? "⚠️" : "✅") : "",
         meta.fixable ? "🔧" : "",
         meta.hasSuggestions ? "💡" : "",
       ];
       return `| ${cells.join(" | ")} |`;
     });
-  const legend = "💼 in `configs.recommended` ✅ · 🔧 fixable with `--fix` · 💡 editor suggestions";
+  const legend = "💼 in `configs.recommended` ✅ (⚠️ as a warning) · 🔧 fixable with `--fix` · 💡 editor suggestions";
   return [TABLE_BEGIN, "", legend, "", "| Name | Description | Files | 💼 | 🔧 | 💡 |", "| :-- | :-- | :-- | :-: | :-: | :-: |", ...rows, "", TABLE_END].join("\n");
 }
 

@@ -1,6 +1,6 @@
 import type { ESLint, Linter } from "eslint";
 import type { RuleDefinition } from "@eslint/core";
-import { JSON_LANGUAGE, PLUGIN_NAMESPACE, PYTHON_LANGUAGE, TOML_LANGUAGE, YAML_LANGUAGE } from "../meta.js";
+import { JSON_LANGUAGE, JSONC_LANGUAGE, PLUGIN_NAMESPACE, PYTHON_LANGUAGE, TOML_LANGUAGE, YAML_LANGUAGE } from "../meta.js";
 import { repositoryFingerprintFor } from "./fingerprint-setting.js";
 
 type Severity = "error" | "warn";
@@ -18,27 +18,36 @@ function rulesFor(plugin: RuleSet, language: string, pick: (rule: RuleDefinition
   for (const [name, rule] of Object.entries(plugin.rules)) {
     if (!(rule.meta?.languages ?? []).includes(language) || !pick(rule)) continue;
     const options = strict ? STRICT_OPTIONS[name] : undefined;
-    entries.push([`${PLUGIN_NAMESPACE}/${name}`, options ? ["error", ...options] : "error"]);
+    const severity = severityOf(rule);
+    entries.push([`${PLUGIN_NAMESPACE}/${name}`, options ? [severity, ...options] : severity]);
   }
   return Object.fromEntries(entries);
 }
 
-const isRecommended = (rule: RuleDefinition): boolean => (rule.meta?.docs as { recommended?: boolean } | undefined)?.recommended === true;
+type Docs = { recommended?: boolean; severity?: Severity } | undefined;
+
+const isRecommended = (rule: RuleDefinition): boolean => (rule.meta?.docs as Docs)?.recommended === true;
+
+/** `"warn"` for the rules whose findings are notes (`docs.severity`), else `"error"`, in every config. */
+const severityOf = (rule: RuleDefinition): Severity => ((rule.meta?.docs as Docs)?.severity === "warn" ? "warn" : "error");
 
 /** The kinds of files the plugin lints, and where they are. */
 const FILE_KINDS = [
   { kind: "python", files: ["**/*.py"], language: PYTHON_LANGUAGE },
   { kind: "package-json", files: ["products/*/package.json"], language: JSON_LANGUAGE },
-  { kind: "yaml", files: ["products/db_routing.yaml"], language: YAML_LANGUAGE },
+  // turbo reads turbo.json as JSON with comments and trailing commas.
+  { kind: "turbo-json", files: ["products/*/turbo.json"], language: JSONC_LANGUAGE, languageOptions: { allowTrailingCommas: true } },
+  { kind: "yaml", files: ["products/db_routing.yaml", "products/*/product.yaml"], language: YAML_LANGUAGE },
   { kind: "toml", files: ["tach.toml"], language: TOML_LANGUAGE },
 ] as const;
 
 export type ConfigName = "recommended" | "all" | `recommended-${(typeof FILE_KINDS)[number]["kind"]}`;
 
 /**
- * The plugin's configs, built on first use: `recommended` (every recommended rule, as errors),
- * `all` (every rule, strictest options), and one block per kind of file (`recommended-python`,
- * `recommended-package-json`) to build a config of one's own.
+ * The plugin's configs, built on first use: `recommended` (every recommended rule, as errors,
+ * or warnings for the rules whose `docs.severity` is `"warn"`), `all` (every rule, strictest
+ * options), and one block per kind of file (`recommended-python`, `recommended-package-json`,
+ * `recommended-yaml`, `recommended-toml`) to build a config of one's own.
  *
  * Every block carries `settings["posthog-products"].repositoryFingerprint`: ESLint's `--cache`
  * keys each file's result on the file and a hash of its config, so a change of a repository file
@@ -54,6 +63,7 @@ export function createConfigs(plugin: RuleSet, options: { cwd?: string } = {}): 
     files: [...kind.files],
     plugins: { [PLUGIN_NAMESPACE]: plugin },
     language: kind.language,
+    ...("languageOptions" in kind ? { languageOptions: { ...kind.languageOptions } } : {}),
     settings: settings(),
     rules: rulesFor(plugin, kind.language, pick, strict),
   });

@@ -1,7 +1,8 @@
 import type { Tree } from "web-tree-sitter";
 import { getPythonParser } from "../languages/python/tree-sitter.js";
-import { definitionName, lineNumbers, moduleBindings, topLevelStatements } from "../languages/python/syntax/index.js";
+import { childNodes, definitionName, dottedName, lineNumbers, moduleBindings, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
 import { extraction } from "./extractions.js";
+import { classRelations, type WrittenRelation } from "./relation-facts.js";
 
 /**
  * Parses Python source with tree-sitter, hands the tree to `use`, and always frees it.
@@ -31,7 +32,8 @@ export function extractPython<T>(kind: string, file: string, text: string, extra
 
 /** What the index reads of a Python module: its top-level definitions and the names it binds. */
 export interface ModuleFacts {
-  classes: { name: string; line: number }[];
+  /** Top-level classes: their bases as written (dotted names only; `metaclass=` and the like left out) and relation fields. */
+  classes: { name: string; line: number; bases: string[]; relations: WrittenRelation[] }[];
   functions: string[];
   /** Every name the module binds when it runs (classes, functions, imports, assignments). */
   bound: string[];
@@ -41,19 +43,27 @@ export interface ModuleFacts {
   all?: string[];
 }
 
+function classBases(text: string, node: SyntaxNode): string[] {
+  const bases = node.childForFieldName("superclasses");
+  if (!bases) return [];
+  return childNodes(bases)
+    .map((base) => dottedName(text, base))
+    .filter((base): base is string => base !== undefined);
+}
+
 /** {@link ModuleFacts} of a Python file's text, memoised per file. */
 export function moduleFacts(file: string, text: string): ModuleFacts | undefined {
   return extractPython("module-facts", file, text, (tree) => {
     const root = tree.rootNode;
     const facts: ModuleFacts = { classes: [], functions: [], bound: [], wildcardImports: [] };
     const lineOf = lineNumbers(text);
+    const bindings = moduleBindings(text, root);
     for (const { node } of topLevelStatements(root)) {
       const name = node.type === "class_definition" || node.type === "function_definition" ? definitionName(text, node) : undefined;
       if (!name) continue;
-      if (node.type === "class_definition") facts.classes.push({ name, line: lineOf(node.startIndex) });
+      if (node.type === "class_definition") facts.classes.push({ name, line: lineOf(node.startIndex), bases: classBases(text, node), relations: classRelations(text, node, bindings) });
       else facts.functions.push(name);
     }
-    const bindings = moduleBindings(text, root);
     facts.bound = [...bindings.byName.keys()];
     facts.wildcardImports = bindings.wildcardImports.map((fromImport) => ({ level: fromImport.level, rest: fromImport.moduleRest }));
     if (bindings.all) facts.all = bindings.all;

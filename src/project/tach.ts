@@ -1,26 +1,14 @@
-import { getStaticTOMLValue, parseTOML, type AST } from "toml-eslint-parser";
-import { configProblem, errorText, readReported } from "./problems.js";
+import type { AST } from "toml-eslint-parser";
+import { emptyTachBoundaries, interfaceSemantics, readTachBoundaries } from "./tach-boundaries.js";
+import { arrayTables, elementLines, isRecord, readTomlFile, stringList, type TomlFile } from "./toml-file.js";
 import type { TrackedFs } from "./tracked-fs.js";
-import type { ConfigProblem, RepoIndex, TachInterface } from "./types.js";
+import type { ConfigProblem, RepoIndex, TachInterface, TachModule } from "./types.js";
 
 /**
  * hogli exempts an `[[interfaces]]` block whose comment lines directly above the header carry
  * this marker: a declared, permanent coupling (ClickHouse DDL used by core), not a leak.
  */
 const PERMANENT_INTERFACE_MARKER = "isolation:permanent-interface";
-
-/** A parse error of toml-eslint-parser: 1-based line, 0-based column. */
-interface TomlParseError {
-  message: string;
-  lineNumber?: number;
-  column?: number;
-}
-
-function stringList(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (!Array.isArray(value)) return [];
-  return value.filter((item): item is string => typeof item === "string");
-}
 
 /**
  * hogli's rule: walking up from the header, blank lines are skipped and comment lines looked at,
@@ -36,18 +24,6 @@ function isPermanent(lines: readonly string[], headerLine: number): boolean {
   return false;
 }
 
-/** The line of each string element of an `expose = [...]` array (the key's line when it is not an array). */
-function elementLines(table: AST.TOMLTable, key: string): number[] {
-  const entry = table.body.find((statement) => statement.key.keys.map(keyName).join(".") === key);
-  if (!entry) return [];
-  if (entry.value.type !== "TOMLArray") return [entry.loc.start.line];
-  return entry.value.elements.filter((element) => element.type === "TOMLValue" && element.kind === "string").map((element) => element.loc.start.line);
-}
-
-function keyName(key: AST.TOMLBare | AST.TOMLQuoted): string {
-  return key.type === "TOMLBare" ? key.name : key.value;
-}
-
 function readInterface(table: AST.TOMLTable, value: Record<string, unknown>, lines: readonly string[]): TachInterface {
   const line = table.loc.start.line;
   const exposeLines = elementLines(table, "expose");
@@ -58,28 +34,38 @@ function readInterface(table: AST.TOMLTable, value: Record<string, unknown>, lin
     line,
     exposeLines: expose.map((_, position) => exposeLines[position] ?? exposeLines[0] ?? line),
     permanent: isPermanent(lines, line),
+    ...interfaceSemantics(value),
   };
 }
 
-/** Reads `tach.toml` (toml-eslint-parser): each `[[interfaces]]` block's `from` and `expose` patterns, with lines. */
+/**
+ * Each `[[modules]]` block's `path`, and hogli's test of a module-level interface: the text from
+ * the block's header to the next `[[modules]]` header mentions `interfaces` (an `interfaces` key,
+ * or an `[[interfaces]]` block placed after it), and not `interfaces = []`.
+ */
+function readModules(toml: TomlFile): TachModule[] {
+  const headers = arrayTables(toml, ["modules"]);
+  const modules = Array.isArray(toml.value.modules) ? toml.value.modules : [];
+  return headers.map(({ table, position }, i) => {
+    const value = modules[position];
+    const written = isRecord(value) && typeof value.path === "string" ? value.path : "";
+    const next = headers[i + 1]?.table.loc.start.line ?? toml.lines.length + 1;
+    const region = toml.lines.slice(table.loc.start.line - 1, next - 1).join("\n");
+    return { path: written, line: table.loc.start.line, mentionsInterfaces: region.includes("interfaces") && !region.includes("interfaces = []") };
+  });
+}
+
+/** Reads `tach.toml` (toml-eslint-parser): each `[[interfaces]]` block's `from` and `expose` patterns, with lines, and the `[[modules]]` paths. */
 export function readTach(tfs: TrackedFs, file: string, problems: ConfigProblem[]): RepoIndex["tach"] {
-  const tach: RepoIndex["tach"] = { file, interfaces: [] };
-  const text = readReported(tfs, file, problems);
-  if (text === undefined) return tach;
-  let ast: AST.TOMLProgram;
-  try {
-    ast = parseTOML(text);
-  } catch (error) {
-    const { lineNumber, column } = error as TomlParseError;
-    problems.push(configProblem(tfs.root, file, lineNumber ?? 1, (column ?? 0) + 1, `Invalid TOML: ${errorText(error)}`));
-    return tach;
+  const tach: RepoIndex["tach"] = { file, interfaces: [], modules: [], ...emptyTachBoundaries() };
+  const toml = readTomlFile(tfs, file, problems);
+  if (toml === undefined) return tach;
+  const values = toml.value.interfaces;
+  for (const { table, position } of arrayTables(toml, ["interfaces"])) {
+    const value = Array.isArray(values) ? values[position] : undefined;
+    tach.interfaces.push(readInterface(table, isRecord(value) ? value : {}, toml.lines));
   }
-  const lines = text.split(/\r\n|\r|\n/u);
-  const values = (getStaticTOMLValue(ast) as { interfaces?: unknown }).interfaces;
-  for (const table of ast.body[0]?.body ?? []) {
-    if (table.type !== "TOMLTable" || table.kind !== "array" || table.resolvedKey[0] !== "interfaces" || table.resolvedKey.length !== 2) continue;
-    const value = Array.isArray(values) ? values[table.resolvedKey[1] as number] : undefined;
-    tach.interfaces.push(readInterface(table, value && typeof value === "object" ? (value as Record<string, unknown>) : {}, lines));
-  }
+  Object.assign(tach, readTachBoundaries(tfs, toml, tach.interfaces, problems));
+  tach.modules = readModules(toml);
   return tach;
 }

@@ -1,4 +1,10 @@
-import { JSON_LANGUAGE, PYTHON_LANGUAGE } from "../meta.js";
+import path from "node:path";
+import type { RuleContext } from "@eslint/core";
+import { JSON_LANGUAGE, PYTHON_LANGUAGE, TOML_LANGUAGE, YAML_LANGUAGE } from "../meta.js";
+import { getRepoIndex } from "../project/index.js";
+import { relativeToRoot } from "../project/problems.js";
+import { readPluginSettings } from "../project/settings.js";
+import type { RepoIndex } from "../project/types.js";
 import { fitData } from "./message-data.js";
 import { getProductPackageContext, locationOf, type ProductPackageContext } from "./package-json/product-context.js";
 import { getPythonFileContext, type PythonFileContext } from "./python/file-context.js";
@@ -8,6 +14,8 @@ import {
   type PythonRuleDefinition,
   type RuleDocs,
   type RuleTypeOptions,
+  type TomlRuleDefinition,
+  type YamlRuleDefinition,
 } from "./rule-types.js";
 
 type Meta<Definition extends { meta?: unknown }> = Omit<NonNullable<Definition["meta"]>, "docs" | "languages"> & {
@@ -33,7 +41,7 @@ function fitted(messages: Record<string, string>, descriptor: Descriptor): Descr
 }
 
 /** The rule's context, with `report` fitting every message to the limit (see `fitData`). */
-function withFittedMessages<Context extends { report(descriptor: never): void }>(context: Context, messages: Record<string, string> | undefined): Context {
+export function withFittedMessages<Context extends { report(descriptor: never): void }>(context: Context, messages: Record<string, string> | undefined): Context {
   if (!messages) return context;
   const report = context.report.bind(context) as (descriptor: Descriptor) => void;
   return Object.create(context, { report: { value: (descriptor: Descriptor) => report(fitted(messages, descriptor)) } }) as Context;
@@ -90,4 +98,65 @@ export function defineProductPackageRule<Options extends RuleTypeOptions>(rule: 
       };
     },
   } as ProductPackageRuleDefinition<Options>;
+}
+
+/** What a rule on a YAML or TOML repository file checks: the file, the repository index, the rule's context. */
+export interface RepositoryFileCheck<Context> {
+  context: Context;
+  index: RepoIndex;
+  /** Absolute path of the linted file. */
+  file: string;
+  /** Its path relative to the repository root, with `/` (`products/db_routing.yaml`, `tach.toml`). */
+  relativePath: string;
+}
+
+type RepositoryFileRule<Language extends "yaml" | "toml", Definition extends { meta?: unknown; create(context: never): unknown }> = {
+  name: string;
+  /** `yaml` (the language of `eslint-plugin-yml`) or `toml` (of `eslint-plugin-toml`). */
+  language: Language;
+  /** The root-relative paths the rule checks (`/^tach\.toml$/u`): it leaves other files of its language alone. */
+  files: RegExp;
+  meta: Meta<Definition>;
+  check(check: RepositoryFileCheck<Parameters<Definition["create"]>[0]>): void;
+};
+
+/** What the factory needs of a YAML or TOML rule's context. */
+type FileRuleContext = Pick<RuleContext, "cwd" | "physicalFilename" | "settings"> & { report(descriptor: never): void };
+
+/** The linted file when it is one of `files` in a repository the index knows. */
+function repositoryFile(context: FileRuleContext, files: RegExp): Omit<RepositoryFileCheck<unknown>, "context"> | null {
+  const file = path.resolve(context.cwd, context.physicalFilename);
+  const index = getRepoIndex(file, { cwd: context.cwd, settings: readPluginSettings(context.settings) });
+  if (!index) return null;
+  const relativePath = relativeToRoot(index.root, file);
+  return files.test(relativePath) ? { index, file, relativePath } : null;
+}
+
+/**
+ * A rule on a YAML or TOML file of the repository (`products/db_routing.yaml`, `tach.toml`,
+ * `products/<p>/product.yaml`...). The factory fills `meta.docs.url` and `meta.languages`, and
+ * calls `check` once per linted file whose root-relative path matches `files`, inside a
+ * repository with a products tree. A file that does not parse is never checked: the language
+ * reports its syntax error.
+ */
+export function defineConfigFileRule<Options extends RuleTypeOptions>(rule: RepositoryFileRule<"yaml", YamlRuleDefinition<Options>>): YamlRuleDefinition<Options>;
+export function defineConfigFileRule<Options extends RuleTypeOptions>(rule: RepositoryFileRule<"toml", TomlRuleDefinition<Options>>): TomlRuleDefinition<Options>;
+export function defineConfigFileRule(rule: {
+  name: string;
+  language: "yaml" | "toml";
+  files: RegExp;
+  meta: { docs: { description: string } & RuleDocs; messages?: Record<string, string> };
+  check(check: RepositoryFileCheck<FileRuleContext>): void;
+}): YamlRuleDefinition | TomlRuleDefinition {
+  return {
+    meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(rule.name) }, languages: [rule.language === "yaml" ? YAML_LANGUAGE : TOML_LANGUAGE] },
+    create(context: FileRuleContext) {
+      return {
+        Program() {
+          const found = repositoryFile(context, rule.files);
+          if (found) rule.check({ ...found, context: withFittedMessages(context, rule.meta.messages) });
+        },
+      };
+    },
+  };
 }

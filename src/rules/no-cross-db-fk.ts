@@ -1,11 +1,11 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { definitionName, isInsideError } from "../languages/python/syntax/index.js";
+import { definitionName, isInsideError, type RelationField } from "../languages/python/syntax/index.js";
 import type { ConfigProblem, RepoIndex } from "../project/types.js";
 import { relativeToRoot } from "../project/problems.js";
 import { modelOfApp } from "../project/index.js";
 import { idFieldName, idFieldSuggestion } from "./python/id-field-suggestion.js";
+import { databaseOf, DEFAULT_DATABASE } from "./python/databases.js";
 import { resolveRelationTarget } from "./python/model-reference.js";
-import type { RelationField } from "./python/relation-fields.js";
 import { applyingEdits } from "./text-edit.js";
 import { definePythonRule } from "./define-rule.js";
 
@@ -13,13 +13,6 @@ type MessageIds = "crossDatabase" | "crossDatabaseManyToMany" | "crossDatabaseFo
 type Options = [{ checkUnroutedModels: boolean }];
 
 const RULE_NAME = "no-cross-db-fk";
-
-/** The database of every app without a route in db_routing.yaml. */
-const DEFAULT_DATABASE = "default";
-
-function databaseOf(index: RepoIndex, appLabel: string): string {
-  return index.dbRoutes.get(appLabel)?.database ?? DEFAULT_DATABASE;
-}
 
 /** `FeatureFlag` → `feature_flag`, `HTTPLog` → `http_log`. */
 function snakeCase(name: string): string {

@@ -1,6 +1,10 @@
 import type { RuleVisitor } from "@eslint/core";
 import type { JSONRuleDefinition } from "@eslint/json";
 import type { CustomRuleDefinitionType, CustomRuleTypeDefinitions, CustomRuleVisitorWithExit } from "@eslint/plugin-kit";
+import type { TOMLLanguageOptions, TOMLSourceCode } from "eslint-plugin-toml";
+import type { YAMLLanguageOptions, YAMLSourceCode } from "eslint-plugin-yml";
+import type { AST as TomlAST } from "toml-eslint-parser";
+import type { AST as YamlAST } from "yaml-eslint-parser";
 import type { PyNode } from "../languages/python/ast.js";
 import type { PyNodeType } from "../languages/python/node-types.js";
 import type { PythonLanguageOptions } from "../languages/python/language.js";
@@ -22,6 +26,11 @@ export interface PythonRuleVisitor
 export type RuleDocs = {
   /** Included in `configs.recommended`. */
   recommended: boolean;
+  /**
+   * The severity the configs give the rule: `"error"` (the default) or `"warn"` for a rule whose
+   * findings are notes to act on, not defects (hogli prints them with ⚠ and passes).
+   */
+  severity?: "warn";
 };
 
 /** The options a rule definition is typed with: its options tuple and message ids. */
@@ -38,6 +47,26 @@ export type PythonRuleDefinition<Options extends RuleTypeOptions = RuleTypeOptio
 >;
 
 export type ProductPackageRuleDefinition<Options extends RuleTypeOptions = RuleTypeOptions> = JSONRuleDefinition<Options & { ExtRuleDocs: RuleDocs }>;
+
+export type YamlRuleDefinition<Options extends RuleTypeOptions = RuleTypeOptions> = CustomRuleDefinitionType<
+  {
+    LangOptions: YAMLLanguageOptions;
+    Code: YAMLSourceCode;
+    Visitor: RuleVisitor & { Program?(node: YamlAST.YAMLProgram): void };
+    Node: YamlAST.YAMLNode;
+  },
+  Options & { ExtRuleDocs: RuleDocs }
+>;
+
+export type TomlRuleDefinition<Options extends RuleTypeOptions = RuleTypeOptions> = CustomRuleDefinitionType<
+  {
+    LangOptions: TOMLLanguageOptions;
+    Code: TOMLSourceCode;
+    Visitor: RuleVisitor & { Program?(node: TomlAST.TOMLProgram): void };
+    Node: TomlAST.TOMLNode;
+  },
+  Options & { ExtRuleDocs: RuleDocs }
+>;
 
 /** `meta.docs.url` for a rule: its page in docs/rules/. */
 export function ruleDocsUrl(ruleName: string): string {

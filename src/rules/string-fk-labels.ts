@@ -1,12 +1,11 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { isNameRead, stringValue, textOf } from "../languages/python/syntax/index.js";
+import { isNameRead, stringValue, textOf, type RelationField } from "../languages/python/syntax/index.js";
 import { modelOfApp, resolveModelImport } from "../project/index.js";
 import { closestMatch } from "./did-you-mean.js";
 import { definePythonRule } from "./define-rule.js";
 import { removeImportedNames } from "./python/import-edits.js";
 import { label, replaceWith, type LabelCheck, type LabelMessageIds, type LabelOptions } from "./python/label-check.js";
 import { parseStringTarget, resolveClassReference, resolveRelationTarget } from "./python/model-reference.js";
-import type { RelationField } from "./python/relation-fields.js";
 import { unusedModelImports } from "./python/unused-model-imports.js";
 import { applyingEdits } from "./text-edit.js";
 

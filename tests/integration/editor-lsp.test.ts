@@ -216,8 +216,8 @@ describe("VS Code's ESLint language server with the README settings", () => {
 
   it("shows the diagnostics of an open product package.json", async () => {
     const diagnostics = await diagnosticsOf(PACKAGE_JSON);
-    expect(brief(diagnostics)).toEqual(["4:97 posthog-products/no-swallowed-test-failures"]);
-    expect(diagnostics[0].message).toBe('"backend:test" swallows test failures with "|| true": remove it.');
+    expect(brief(diagnostics)).toEqual(["2:5 posthog-products/product-required-files", "4:97 posthog-products/no-swallowed-test-failures"]);
+    expect(diagnostics[1].message).toBe('"backend:test" swallows test failures with "|| true": remove it.');
   });
 
   it("offers quick fixes, and no disable-comment action (disabled: it would insert `//` into Python)", async () => {

@@ -24,7 +24,8 @@ function repository(withModules: boolean): string {
 const MODELS = "products/surveys/backend/models.py";
 const modelNames = (root: string): string[] => [...(getRepoIndex(path.join(root, MODELS), { cwd: root })!.apps.get("surveys")?.models.keys() ?? [])].sort();
 
-type Snapshot = { entries: Record<string, Record<string, [string, { classes: { name: string }[] }]>> };
+type ClassFact = { name: string; line: number; bases: string[]; relations: unknown[] };
+type Snapshot = { entries: Record<string, Record<string, [string, { classes: ClassFact[] }]>> };
 
 describe("the index snapshot", () => {
   it("is written under the repository's node_modules/.cache after a build", () => {
@@ -41,7 +42,7 @@ describe("the index snapshot", () => {
     const before = modelNames(root);
     const file = snapshotFile(root)!;
     const snapshot = JSON.parse(fs.readFileSync(file, "utf8")) as Snapshot;
-    snapshot.entries["module-facts"]![MODELS]![1].classes.push({ name: "OnlyInTheSnapshot" });
+    snapshot.entries["module-facts"]![MODELS]![1].classes.push({ name: "OnlyInTheSnapshot", line: 1, bases: ["models.Model"], relations: [] });
     fs.writeFileSync(file, JSON.stringify(snapshot));
     clearRepoIndexCache();
     expect(modelNames(root)).toEqual([...before, "OnlyInTheSnapshot"].sort());
@@ -52,7 +53,7 @@ describe("the index snapshot", () => {
     const before = modelNames(root);
     const file = snapshotFile(root)!;
     const snapshot = JSON.parse(fs.readFileSync(file, "utf8")) as Snapshot & { code: string };
-    snapshot.entries["module-facts"]![MODELS]![1].classes.push({ name: "OnlyInTheSnapshot" });
+    snapshot.entries["module-facts"]![MODELS]![1].classes.push({ name: "OnlyInTheSnapshot", line: 1, bases: ["models.Model"], relations: [] });
     fs.writeFileSync(file, JSON.stringify(snapshot));
     fs.appendFileSync(path.join(root, MODELS), "\n\nclass Appended(models.Model):\n    pass\n");
     clearRepoIndexCache();

@@ -7,7 +7,7 @@ import type { AppInfo, RepoIndex } from "../../project/types.js";
 import type { PythonSourceCode } from "../../languages/python/source-code.js";
 import type { PyNode } from "../../languages/python/ast.js";
 import { collectImports, moduleBindings, type ImportStatements, type ModuleBindings } from "../../languages/python/syntax/index.js";
-import { findRelationFields, type RelationField } from "./relation-fields.js";
+import { findRelationFields, type RelationField } from "../../languages/python/syntax/index.js";
 
 /** The user model when neither the settings nor `posthog/settings` say otherwise. */
 const DEFAULT_USER_MODEL = "posthog.User";

@@ -1,4 +1,5 @@
-import { childNodes, dottedName, lastComponent, sameNode, textOf, type SyntaxNode } from "../../languages/python/syntax/index.js";
+import { dottedName, lastComponent } from "./names.js";
+import { childNodes, sameNode, textOf, type SyntaxNode } from "./node.js";
 
 const RELATION_FIELD_KINDS = ["ForeignKey", "OneToOneField", "ManyToManyField", "ForeignObject"] as const;
 type RelationFieldKind = (typeof RELATION_FIELD_KINDS)[number];
@@ -29,7 +30,7 @@ function relationKindOf(source: string, call: SyntaxNode): RelationFieldKind | u
 }
 
 /** Reads a relation-field call; undefined when it is not one, has errors, or has no target. */
-function readRelationField<Node extends SyntaxNode>(source: string, call: Node): RelationField<Node> | undefined {
+export function readRelationField<Node extends SyntaxNode>(source: string, call: Node): RelationField<Node> | undefined {
   if (call.type !== "call" || call.hasError) return undefined;
   const kind = relationKindOf(source, call);
   if (!kind) return undefined;
