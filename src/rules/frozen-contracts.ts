@@ -103,18 +103,21 @@ export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
       });
     }
 
+    function checkClass(node: PyNode): void {
+      const decorated = node.parent?.type === "decorated_definition" ? node.parent : undefined;
+      if (!decorated) return;
+      for (const decorator of childNodes(decorated)) {
+        if (decorator.type !== "decorator") continue;
+        const found = readDecorator(file, text, decorator as PyNode);
+        if (found) return check(node, found);
+      }
+    }
+
     return {
-      module() {
+      module(root: PyNode) {
         for (const { node, module } of frameworkModules(file)) context.report({ node: node as PyNode, messageId: "frameworkImport", data: { module } });
-      },
-      class_definition(node: PyNode) {
-        const decorated = node.parent?.type === "decorated_definition" ? node.parent : undefined;
-        if (!decorated) return;
-        for (const decorator of childNodes(decorated)) {
-          if (decorator.type !== "decorator") continue;
-          const found = readDecorator(file, text, decorator as PyNode);
-          if (found) return check(node, found);
-        }
+        // Nested classes too: contracts files are few and small, so the whole tree is read.
+        for (const classNode of root.descendantsOfType("class_definition")) checkClass(classNode);
       },
     };
   },

@@ -1,5 +1,5 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { childNodes, dottedName, isInsideError, lastComponent, stringValue, textOf, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { childNodes, dottedName, findCallsNamed, isInsideError, lastComponent, stringValue, textOf, type SyntaxNode } from "../languages/python/syntax/index.js";
 import type { ModelInfo, RepoIndex } from "../project/types.js";
 import { databaseOf, DEFAULT_DATABASE } from "./python/databases.js";
 import type { PythonFileContext } from "./python/file-context.js";
@@ -124,32 +124,37 @@ export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
     const { index } = file;
     if (index.dbRoutes.size === 0) return {};
     const { text } = context.sourceCode;
+
+    function check(node: PyNode): void {
+      const fn = node.childForFieldName("function");
+      if (fn?.type !== "attribute" || isInsideError(node)) return;
+      const method = textOf(text, fn.childForFieldName("attribute")!);
+      const mode = CHECKED[method];
+      if (!mode) return;
+      const model = querysetModel(file, text, fn.childForFieldName("object"));
+      if (!model) return;
+      for (const { node: at, path } of lookupPaths(text, mode, method, node.childForFieldName("arguments")!)) {
+        const hop = crossingOf(index, model, path.split("__"), mode, file.userModel);
+        if (!hop) continue;
+        const label = (target: ModelInfo): string => `${target.appLabel}.${target.name}`;
+        context.report({
+          node: at,
+          messageId: mode === "prefetch" ? "crossDatabasePrefetch" : "crossDatabaseJoin",
+          data: {
+            method,
+            path,
+            from: label(hop.from),
+            to: label(hop.to),
+            fromDatabase: databaseOf(index, hop.from.appLabel),
+            toDatabase: databaseOf(index, hop.to.appLabel),
+          },
+        });
+      }
+    }
+
     return {
-      call(node: PyNode) {
-        const fn = node.childForFieldName("function");
-        if (fn?.type !== "attribute" || isInsideError(node)) return;
-        const method = textOf(text, fn.childForFieldName("attribute")!);
-        const mode = CHECKED[method];
-        if (!mode) return;
-        const model = querysetModel(file, text, fn.childForFieldName("object"));
-        if (!model) return;
-        for (const { node: at, path } of lookupPaths(text, mode, method, node.childForFieldName("arguments")!)) {
-          const hop = crossingOf(index, model, path.split("__"), mode, file.userModel);
-          if (!hop) continue;
-          const label = (target: ModelInfo): string => `${target.appLabel}.${target.name}`;
-          context.report({
-            node: at,
-            messageId: mode === "prefetch" ? "crossDatabasePrefetch" : "crossDatabaseJoin",
-            data: {
-              method,
-              path,
-              from: label(hop.from),
-              to: label(hop.to),
-              fromDatabase: databaseOf(index, hop.from.appLabel),
-              toDatabase: databaseOf(index, hop.to.appLabel),
-            },
-          });
-        }
+      module(root: PyNode) {
+        for (const call of findCallsNamed(text, root, Object.keys(CHECKED))) check(call);
       },
     };
   },

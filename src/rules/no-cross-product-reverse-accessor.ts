@@ -1,5 +1,5 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { childNodes, definitionName, isInsideError, readRelationField, stringValue, textOf, type RelationField, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { childNodes, definitionName, isInsideError, stringValue, textOf, type RelationField, type SyntaxNode } from "../languages/python/syntax/index.js";
 import type { ModelInfo } from "../project/types.js";
 import { databaseOf } from "./python/databases.js";
 import { resolveRelationTarget } from "./python/model-reference.js";
@@ -67,31 +67,35 @@ export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
       return target.model ?? [...(index.apps.get(target.appLabel)?.models.values() ?? [])].find((model) => model.name.toLowerCase() === target.name.toLowerCase());
     }
 
+    function check(field: RelationField<PyNode>, modelClass: PyNode): void {
+      const target = targetModel(field);
+      if (!target || !ownerApp) return;
+      const to = boundaryOf(target.definingModule);
+      if (to === from) return;
+      // Different databases (or databases db_routing.yaml cannot tell): no-cross-db-fk reports the field.
+      const { failure, invalidLabels } = index.dbRouting;
+      if (failure || invalidLabels.has(ownerApp.label) || invalidLabels.has(target.appLabel)) return;
+      if (databaseOf(index, ownerApp.label) !== databaseOf(index, target.appLabel)) return;
+      const relatedName = keyword(text, field.call, "related_name");
+      const relatedValue = relatedName?.childForFieldName("value");
+      const written = relatedValue ? stringValue(text, relatedValue) : undefined;
+      if (relatedValue && (written === undefined || written.endsWith("+"))) return;
+      const owner = definitionName(text, modelClass) ?? "<class>";
+      const accessor = accessorName(field, owner, ownerApp.label, written);
+      const edit = hideEdit(text, field, relatedName);
+      context.report({
+        node: field.target,
+        messageId: "reverseAccessor",
+        data: { field: field.fieldName ? `${owner}.${field.fieldName}` : owner, to, target: target.name, accessor },
+        ...(edit ? { suggest: [{ messageId: "hideAccessor" as const, data: { target: target.name, accessor, owner }, fix: applyingEdits([edit]) }] } : {}),
+      });
+    }
+
     return {
-      call(node: PyNode) {
-        const field = readRelationField(text, node);
-        if (!field?.modelClass || isInsideError(node)) return;
-        const target = targetModel(field);
-        if (!target) return;
-        const to = boundaryOf(target.definingModule);
-        if (to === from) return;
-        // Different databases (or databases db_routing.yaml cannot tell): no-cross-db-fk reports the field.
-        const { failure, invalidLabels } = index.dbRouting;
-        if (failure || invalidLabels.has(ownerApp.label) || invalidLabels.has(target.appLabel)) return;
-        if (databaseOf(index, ownerApp.label) !== databaseOf(index, target.appLabel)) return;
-        const relatedName = keyword(text, node, "related_name");
-        const relatedValue = relatedName?.childForFieldName("value");
-        const written = relatedValue ? stringValue(text, relatedValue) : undefined;
-        if (relatedValue && (written === undefined || written.endsWith("+"))) return;
-        const owner = definitionName(text, field.modelClass) ?? "<class>";
-        const accessor = accessorName(field, owner, ownerApp.label, written);
-        const edit = hideEdit(text, field, relatedName);
-        context.report({
-          node: field.target,
-          messageId: "reverseAccessor",
-          data: { field: field.fieldName ? `${owner}.${field.fieldName}` : owner, to, target: target.name, accessor },
-          ...(edit ? { suggest: [{ messageId: "hideAccessor" as const, data: { target: target.name, accessor, owner }, fix: applyingEdits([edit]) }] } : {}),
-        });
+      module() {
+        for (const field of file.relationFields()) {
+          if (field.modelClass && !isInsideError(field.call)) check(field, field.modelClass);
+        }
       },
     };
   },

@@ -1,11 +1,11 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { stringValue, type FromImport, type ImportedName } from "../languages/python/syntax/index.js";
+import { findCallsNamed, stringValue, type FromImport, type ImportedName } from "../languages/python/syntax/index.js";
 import type { PythonFileContext } from "./python/file-context.js";
 import { editsSpan, FIX_TEXT_BUDGET } from "./python/import-edits.js";
 import { moveImportedNames } from "./python/import-placement.js";
 import { replaceWith } from "./python/label-check.js";
 import { flaggedModule } from "./python/model-destinations.js";
-import { getModelCall, movedLabel, movedModelPath, patchTarget } from "./python/moved-model-strings.js";
+import { getModelCall, MODEL_STRING_CALLS, movedLabel, movedModelPath, patchTarget } from "./python/moved-model-strings.js";
 import { absoluteModule } from "./python/name-bindings.js";
 import { applyingEdits } from "./text-edit.js";
 import { definePythonRule } from "./define-rule.js";
@@ -127,6 +127,29 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
       }
     }
 
+    function checkCall(node: PyNode): void {
+      const patch = patchTarget(text, node);
+      const moved = patch ? movedModelPath(file.index, stringValue(text, patch.node) ?? "") : undefined;
+      if (patch && moved) {
+        const { name, from, module, newPath } = moved;
+        const target = patch.node as PyNode;
+        const fix = replaceWith(text, target, newPath);
+        // An attribute of the class (`….FeatureFlag.objects`) is the same object through either path.
+        if (moved.attribute || patch.ofAttributes) context.report({ node: target, messageId: "patchOldPath", data: { name, from, newPath }, fix });
+        else context.report({ node: target, messageId: "patchModelName", data: { name, from, module }, suggest: [{ messageId: "patchNewPath", data: { name, newPath }, fix }] });
+        return;
+      }
+      const getModel = getModelCall(text, node);
+      const relabeled = getModel ? movedLabel(file.index, getModel.label, getModel.name) : undefined;
+      if (!getModel || !relabeled) return;
+      context.report({
+        node: getModel.labelNode as PyNode,
+        messageId: "getModelOldLabel",
+        data: { name: relabeled.name, label: getModel.label, newLabel: relabeled.label },
+        fix: replaceWith(text, getModel.labelNode, getModel.single ? `${relabeled.label}.${getModel.name}` : relabeled.label),
+      });
+    }
+
     return {
       module() {
         const reexportFile = REEXPORT_FILE.exec(file.relativePath);
@@ -138,30 +161,8 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
           });
         }
         for (const fromImport of file.imports.fromImports) checkImport(fromImport, file);
-      },
-      call(node: PyNode) {
-        const patch = patchTarget(text, node);
-        const moved = patch ? movedModelPath(file.index, stringValue(text, patch.node) ?? "") : undefined;
-        if (patch && moved) {
-          const { name, from, module, newPath } = moved;
-          const target = patch.node as PyNode;
-          const fix = replaceWith(text, target, newPath);
-          // An attribute of the class (`….FeatureFlag.objects`) is the same object through either path.
-          if (moved.attribute || patch.ofAttributes) context.report({ node: target, messageId: "patchOldPath", data: { name, from, newPath }, fix });
-          else context.report({ node: target, messageId: "patchModelName", data: { name, from, module }, suggest: [{ messageId: "patchNewPath", data: { name, newPath }, fix }] });
-          return;
-        }
-        const getModel = getModelCall(text, node);
-        const relabeled = getModel ? movedLabel(file.index, getModel.label, getModel.name) : undefined;
-        if (!getModel || !relabeled) return;
-        context.report({
-          node: getModel.labelNode as PyNode,
-          messageId: "getModelOldLabel",
-          data: { name: relabeled.name, label: getModel.label, newLabel: relabeled.label },
-          fix: replaceWith(text, getModel.labelNode, getModel.single ? `${relabeled.label}.${getModel.name}` : relabeled.label),
-        });
+        for (const call of findCallsNamed(text, context.sourceCode.ast, MODEL_STRING_CALLS)) checkCall(call);
       },
     };
   },
 });
-

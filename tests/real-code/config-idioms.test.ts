@@ -70,8 +70,8 @@ describe("product package.json scripts", () => {
   });
 
   it("adding backend:contract-check is a suggestion, never applied by --fix", async () => {
-    const file = "products/experiments/package.json";
-    tree.write(file, tree.read(file).replace(/,\n\s*"backend:contract-check": "echo 'Contract files unchanged'"/u, ""));
+    const file = "products/visual_review/package.json";
+    tree.write(file, tree.read(file).replace(/\n\s*"backend:contract-check": "echo 'Contract files unchanged'",/u, ""));
     const messages = await tree.messages(file);
     expect(messages.map(({ messageId, fix, suggestions }) => ({ messageId, fixable: fix !== undefined, suggestions: suggestions?.length }))).toEqual([
       { messageId: "missingContractCheck", fixable: false, suggestions: 1 },

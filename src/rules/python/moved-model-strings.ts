@@ -15,6 +15,9 @@ export interface MovedModelPath {
   attribute: boolean;
 }
 
+/** The names of the calls whose strings may name a model: patches and `apps.get_model`. */
+export const MODEL_STRING_CALLS = ["patch", "multiple", "setattr", "get_model"] as const;
+
 /**
  * `mock.patch("…")`, `patch("…")`, `mocker.patch("…")`, `monkeypatch.setattr("…", …)`: the target
  * string, whose last name is replaced; `mock.patch.multiple("…", …)`: the object whose
