@@ -29,9 +29,9 @@ function emptyIndex(root: string): RepoIndex {
     appsByModule: new Map(),
     modelsByName: new Map(),
     dbRoutes: new Map(),
-    dbRouting: { invalidLabels: new Map() },
+    dbRouting: { invalidLabels: new Set(), unreadable: false },
     dbRoutingFile: path.join(root, "products", "db_routing.yaml"),
-    tach: { file: path.join(root, "tach.toml"), interfaces: [] },
+    tach: { file: path.join(root, "tach.toml"), exists: false, unreadable: false, modules: [], interfaces: [] },
     settings: {},
     problems: [],
   };

@@ -14,3 +14,7 @@ const TEST_FILE = /^(?:test_.*|.*_test)\.py$/u;
 export function isTestFileName(name: string): boolean {
   return TEST_FILE.test(name);
 }
+
+/** The repository files the config-file rules lint, relative to the root. */
+export const DB_ROUTING_FILE = "products/db_routing.yaml";
+export const TACH_FILE = "tach.toml";

@@ -62,6 +62,8 @@ export interface ProductInfo {
   name: string;
   dir: string;
   hasBackend: boolean;
+  /** A `.py` file other than `__init__.py` somewhere under the product folder. */
+  hasPythonFiles: boolean;
   app?: AppInfo;
   packageJson?: PackageJsonInfo;
   /** `backend/facade/contracts.py` or `backend/facade/contracts/` exists. */
@@ -91,15 +93,29 @@ interface DbRoute {
 export interface DbRouting {
   /** Valid routes by app label (the first one for a label routed twice). */
   routes: Map<string, DbRoute>;
-  /** Labels whose route entry is invalid (no database, routed to two databases...), with the problem. */
-  invalidLabels: Map<string, ConfigProblem>;
-  /** The file could not be read as a list of routes at all (invalid YAML, another shape). */
-  failure?: ConfigProblem;
+  /** Labels whose route entry is invalid (no database, routed to two databases...): their database is unknown. */
+  invalidLabels: Set<string>;
+  /** The file exists but cannot be read as a list of routes (unreadable, invalid YAML, another shape). */
+  unreadable: boolean;
+}
+
+export interface TachModule {
+  /** `path` (a dotted module: `products.visual_review`, `posthog`, `<root>`). */
+  path: string;
+  /** 1-based line of the `[[modules]]` header. */
+  line: number;
+  /** The module paths of `depends_on`, with the 1-based line of each. */
+  dependsOn: string[];
+  dependsOnLines: number[];
+  /** The block has a non-empty `interfaces` key of its own. */
+  hasInterfaces: boolean;
 }
 
 export interface TachInterface {
   /** `from` patterns as written (regexes in tach). */
   from: string[];
+  /** 1-based line of each `from` pattern, same order as `from`. */
+  fromLines: number[];
   /** `expose` patterns as written. */
   expose: string[];
   /** 1-based line of the `[[interfaces]]` header. */
@@ -108,6 +124,18 @@ export interface TachInterface {
   exposeLines: number[];
   /** A comment right above the header says `isolation:permanent-interface` (hogli's exemption). */
   permanent: boolean;
+}
+
+/** `tach.toml` as the index read it. */
+export interface TachInfo {
+  file: string;
+  exists: boolean;
+  /** The file exists but cannot be read or parsed: nothing is known of it. */
+  unreadable: boolean;
+  /** The `[[modules]]` blocks with a `path`, in file order. */
+  modules: TachModule[];
+  /** Every `[[interfaces]]` block, in file order. */
+  interfaces: TachInterface[];
 }
 
 /** A value read from a settings module, with where it was found. */
@@ -135,10 +163,10 @@ export interface RepoIndex {
   modelsByName: Map<string, ModelInfo[]>;
   /** db_routing.yaml routes by app label (empty when the file is missing, empty, or unreadable). */
   dbRoutes: Map<string, DbRoute>;
-  /** The labels with an invalid route entry, and a failure to read the file at all. */
+  /** The labels with an invalid route entry, and whether the file could be read at all. */
   dbRouting: Omit<DbRouting, "routes">;
   dbRoutingFile: string;
-  tach: { file: string; interfaces: TachInterface[] };
+  tach: TachInfo;
   settings: SettingsInfo;
   /** Problems reading db_routing.yaml / tach.toml / apps.py etc. Each at most once per index build. */
   problems: ConfigProblem[];

@@ -1,17 +1,15 @@
-import { problemsOfFile, relativeToRoot } from "../project/problems.js";
-import type { ProductInfo, RepoIndex, TachInterface } from "../project/types.js";
+import { relativeToRoot } from "../project/problems.js";
+import { leakedPatterns } from "../project/tach-patterns.js";
+import type { RepoIndex, TachInterface } from "../project/types.js";
 import { CONTRACT_CHECK_SCRIPT, TEST_SCRIPT } from "../project/index.js";
 import { CONVENTIONAL_CONTRACT_CHECK_COMMAND } from "./package-json/conventions.js";
 import { insertScript, removeMember } from "./package-json/json-edits.js";
 import { missingScriptAnchor, rangeOf } from "./package-json/package-document.js";
 import { defineProductPackageRule, type ProductPackageCheck } from "./define-rule.js";
 
-type MessageIds = "missingContractCheck" | "addContractCheck" | "notIsolated" | "legacyLeak" | "emptyFacade" | "tachUnreadable";
+type MessageIds = "missingContractCheck" | "addContractCheck" | "notIsolated" | "legacyLeak" | "emptyFacade";
 
 const RULE_NAME = "contract-check-consistency";
-
-/** Public-surface prefixes of an expose pattern (compared with backslashes stripped, as hogli does). */
-const PUBLIC_SURFACE = ["backend.facade", "backend.presentation", "backend.routes"];
 
 export interface LegacyLeak {
   interface: TachInterface;
@@ -25,26 +23,11 @@ export interface LegacyLeak {
  * presentation and routes modules. Blocks marked `isolation:permanent-interface` are exempt.
  */
 export function findLegacyLeak(index: RepoIndex, product: string): LegacyLeak | null {
-  const module = `products.${product}`;
   for (const block of index.tach.interfaces) {
-    if (block.from.length !== 1 || block.from[0].replace(/\\/g, "") !== module) continue;
-    if (block.permanent) continue;
-    for (let i = 0; i < block.expose.length; i++) {
-      const normalized = block.expose[i].replace(/\\/g, "");
-      if (!PUBLIC_SURFACE.some((prefix) => normalized.startsWith(prefix))) {
-        return { interface: block, pattern: block.expose[i], line: block.exposeLines[i] ?? block.line };
-      }
-    }
+    const [pattern] = leakedPatterns(block, product);
+    if (pattern !== undefined) return { interface: block, pattern, line: block.exposeLines[block.expose.indexOf(pattern)] ?? block.line };
   }
   return null;
-}
-
-/**
- * tach.toml decides only for an isolated product with a real facade (a legacy leak then forbids the
- * script, else it is required); without one the script is forbidden whatever tach.toml says.
- */
-function dependsOnTach(product: ProductInfo): boolean {
-  return product.isolated && product.facadeApiFunctions.length > 0;
 }
 
 type Check = ProductPackageCheck<{ RuleOptions: []; MessageIds: MessageIds }>;
@@ -104,22 +87,14 @@ export default defineProductPackageRule<{ RuleOptions: []; MessageIds: MessageId
       notIsolated: 'Remove "backend:contract-check": "{{product}}" is not isolated (no backend/facade/contracts.py or contracts/).',
       legacyLeak: 'Remove "backend:contract-check": {{location}} exposes "{{pattern}}", a legacy leak of "{{product}}".',
       emptyFacade: 'Remove "backend:contract-check": the facade of "{{product}}" is empty ({{facade}}).',
-      tachUnreadable: 'Cannot tell whether "{{product}}" has a legacy interface leak: {{problem}}',
     },
   },
 
   check(check) {
-    const { context, doc, product, index, locOf } = check;
-    const [tachProblem] = problemsOfFile(index.problems, index.tach.file);
-    if (tachProblem && dependsOnTach(product)) {
-      context.report({
-        loc: locOf(missingScriptAnchor(doc)),
-        messageId: "tachUnreadable",
-        data: { product: product.name, problem: tachProblem.message },
-      });
-    }
-    // Unknown (undefined) when tach.toml cannot be read.
-    const leak = tachProblem ? undefined : findLegacyLeak(index, product.name);
+    const { doc, product, index } = check;
+    // Unknown (undefined) when tach.toml cannot be read: its syntax error is reported in tach.toml
+    // itself, and the script is then neither required nor reported as a leak here.
+    const leak = index.tach.unreadable ? undefined : findLegacyLeak(index, product.name);
     if (doc.entries.has(CONTRACT_CHECK_SCRIPT)) checkPresentScript(check, leak);
     else checkMissingScript(check, leak);
   },

@@ -40,6 +40,15 @@ export function packageJsonRuleTester(tree: string, settings: Record<string, unk
   });
 }
 
+/** A RuleTester for rules on the repository's YAML or TOML files (`products/db_routing.yaml`, `tach.toml`). */
+export function configFileRuleTester(language: "yaml" | "toml", tree: string): RuleTester {
+  return new RuleTester({
+    plugins: { "posthog-products": plugin },
+    language: `posthog-products/${language}`,
+    settings: { "posthog-products": { root: path.isAbsolute(tree) ? tree : fixturePath(tree) } },
+  });
+}
+
 /** A flat config running one Python rule (all its options at their defaults) on a fixture tree. */
 export function pythonRuleConfig(rule: string, tree: string, options: unknown[] = []): Linter.Config[] {
   return [
