@@ -24,11 +24,6 @@ export function errorText(error: unknown): string {
   return message.split("\n")[0]!.trim();
 }
 
-/** The problems the index recorded for one file (`products/db_routing.yaml`, `tach.toml`...). */
-export function problemsOfFile(problems: readonly ConfigProblem[], file: string): ConfigProblem[] {
-  const target = path.resolve(file);
-  return problems.filter((problem) => path.resolve(problem.file) === target);
-}
 
 /**
  * The text of a repository file read through the index (`tfs`), or undefined when it is missing

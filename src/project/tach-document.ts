@@ -13,7 +13,7 @@ export interface TachString {
 }
 
 /** A `[[modules]]` block. */
-export interface TachModuleTable {
+interface TachModuleTable {
   table: AST.TOMLTable;
   /** `path = "..."`; undefined when absent or not a string (tach then has no module here). */
   path?: TachString;

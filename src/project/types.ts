@@ -99,7 +99,7 @@ export interface DbRouting {
   unreadable: boolean;
 }
 
-export interface TachModule {
+interface TachModule {
   /** `path` (a dotted module: `products.visual_review`, `posthog`, `<root>`). */
   path: string;
   /** 1-based line of the `[[modules]]` header. */
