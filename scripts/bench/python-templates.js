@@ -16,7 +16,7 @@ const verb = (rng) => rng.pick(VERBS);
 const ident = (rng) => `${word(rng)}_${word(rng)}`;
 
 /** Tracks imports a file needs: `from <module> import <names>` lines and plain `import x`. */
-export class Imports {
+class Imports {
   constructor() {
     this.from = new Map();
     this.plain = new Set();
@@ -237,7 +237,7 @@ function modelMethod(rng, fields) {
 }
 
 /** One model class. Returns the source; adds imports to `imports`. */
-export function modelClass(rng, ctx, name, imports, definedInFile) {
+function modelClass(rng, ctx, name, imports, definedInFile) {
   const usedNames = new Set(["id"]);
   const lines = [];
   const base = rng.weighted({ "models.Model": 6, UUIDModel: 3, "CreatedMetaFields, models.Model": 1 });

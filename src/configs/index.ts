@@ -1,4 +1,4 @@
-import type { Linter } from "eslint";
+import type { ESLint, Linter } from "eslint";
 import type { RuleDefinition } from "@eslint/core";
 import { JSON_LANGUAGE, PLUGIN_NAMESPACE, PYTHON_LANGUAGE, TOML_LANGUAGE, YAML_LANGUAGE } from "../meta.js";
 import { repositoryFingerprintFor } from "./fingerprint-setting.js";
@@ -11,9 +11,7 @@ const STRICT_OPTIONS: Record<string, unknown[]> = {
   "string-fk-labels": [{ requireAppLabel: true, allowSameFileClasses: false }],
 };
 
-interface RuleSet {
-  rules: Record<string, RuleDefinition>;
-}
+type RuleSet = ESLint.Plugin & { rules: Record<string, RuleDefinition> };
 
 function rulesFor(plugin: RuleSet, language: string, pick: (rule: RuleDefinition) => boolean, strict: boolean): Linter.RulesRecord {
   const entries: [string, RuleEntry][] = [];
@@ -61,7 +59,7 @@ export function createConfigs(plugin: RuleSet, options: { cwd?: string } = {}): 
   const block = (kind: (typeof FILE_KINDS)[number], suffix: string, pick: (rule: RuleDefinition) => boolean, strict: boolean): Linter.Config => ({
     name: `${PLUGIN_NAMESPACE}/${suffix}/${kind.kind}`,
     files: [...kind.files],
-    plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as NonNullable<Linter.Config["plugins"]>[string] },
+    plugins: { [PLUGIN_NAMESPACE]: plugin },
     language: kind.language,
     settings: settings(),
     rules: rulesFor(plugin, kind.language, pick, strict),

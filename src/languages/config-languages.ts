@@ -58,7 +58,7 @@ function iterativeSteps(root: AstNode, visitorKeys: Record<string, readonly stri
  * 0-based ones, which ESLint prints as column 0 and editors place one character early), and with
  * a traversal that does not recurse (see {@link iterativeSteps}).
  */
-function robustLanguage(language: Language): Language {
+function robustLanguage<L extends Language>(language: L): L {
   const parse = language.parse.bind(language);
   const createSourceCode = language.createSourceCode.bind(language);
   return Object.create(language, {
@@ -76,7 +76,7 @@ function robustLanguage(language: Language): Language {
         return Object.assign(sourceCode, { traverse: () => (steps ??= iterativeSteps(sourceCode.ast, sourceCode.visitorKeys ?? {})) });
       },
     },
-  }) as Language;
+  }) as L;
 }
 
 /** The official JSON language (`@eslint/json`). */

@@ -91,7 +91,7 @@ export function defineProductPackageRule<Options extends RuleTypeOptions>(rule: 
     create(context) {
       return {
         Document() {
-          const product = getProductPackageContext(context as unknown as Pick<RuleContext, "cwd" | "physicalFilename" | "settings"> & { sourceCode: { text: string; ast: unknown } });
+          const product = getProductPackageContext(context);
           if (!product) return;
           rule.check({ ...product, context: withFittedMessages(context, rule.meta.messages), locOf: (range) => locationOf(context.sourceCode, range) });
         },

@@ -1,14 +1,16 @@
-import { Linter } from "eslint";
+import type { File } from "@eslint/core";
+import { Linter, type ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import type { PyNode } from "../../src/languages/python/ast.js";
 import { PythonLanguage } from "../../src/languages/python/language.js";
 import type { PythonSourceCode } from "../../src/languages/python/source-code.js";
+import type { PythonRuleDefinition } from "../../src/rules/rule-types.js";
 
 /** A probe rule: reports every call with its text, and counts what it saw. */
-const reportCalls = {
-  meta: { type: "problem" as const, messages: { call: "call {{text}}" }, languages: ["posthog-products/python"] },
-  create(context: { sourceCode: PythonSourceCode; report: (descriptor: object) => void }) {
+const reportCalls: PythonRuleDefinition<{ MessageIds: "call" }> = {
+  meta: { type: "problem", messages: { call: "call {{text}}" }, languages: ["posthog-products/python"] },
+  create(context) {
     return {
       call(node: PyNode) {
         context.report({ node, messageId: "call", data: { text: context.sourceCode.textOf(node) } });
@@ -17,13 +19,13 @@ const reportCalls = {
   },
 };
 
-const testPlugin = { ...plugin, rules: { ...plugin.rules, "report-calls": reportCalls } };
+const testPlugin: ESLint.Plugin = { ...plugin, rules: { ...plugin.rules, "report-calls": reportCalls } };
 
 function config(extra: Linter.Config = {}): Linter.Config[] {
   return [
     {
       files: ["**/*.py"],
-      plugins: { "posthog-products": testPlugin as never },
+      plugins: { "posthog-products": testPlugin },
       language: "posthog-products/python",
       rules: { "posthog-products/report-calls": "error" },
       ...extra,
@@ -37,10 +39,10 @@ function lint(code: string, extra: Linter.Config = {}) {
 
 function parse(code: string): PythonSourceCode {
   const language = new PythonLanguage();
-  const file = { body: code, path: "x.py", physicalPath: "x.py", bom: false };
-  const result = language.parse(file as never);
+  const file: File = { body: code, path: "x.py", physicalPath: "x.py", bom: false };
+  const result = language.parse(file);
   if (!result.ok) throw new Error("parse failed");
-  return language.createSourceCode(file as never, result);
+  return language.createSourceCode(file, result);
 }
 
 describe("python language", () => {
@@ -114,19 +116,19 @@ describe("python language", () => {
 
   it("exposes comments and keeps the BOM flag", () => {
     const language = new PythonLanguage();
-    const file = { body: "# one\nx = 1  # two\n", path: "x.py", physicalPath: "x.py", bom: true };
-    const result = language.parse(file as never);
-    expect(result.ok).toBe(true);
-    const sourceCode = language.createSourceCode(file as never, result as never);
+    const file: File = { body: "# one\nx = 1  # two\n", path: "x.py", physicalPath: "x.py", bom: true };
+    const result = language.parse(file);
+    if (!result.ok) throw new Error("parse failed");
+    const sourceCode = language.createSourceCode(file, result);
     expect(sourceCode.comments.map((comment) => sourceCode.textOf(comment))).toEqual(["# one", "# two"]);
     expect(sourceCode.hasBOM).toBe(true);
   });
 
   it("matches esquery selectors on tree-sitter node types", () => {
     const seen: string[] = [];
-    const selectorRule = {
-      meta: { type: "problem" as const, messages: { x: "x" }, languages: ["posthog-products/python"] },
-      create(context: { sourceCode: PythonSourceCode }) {
+    const selectorRule: PythonRuleDefinition<{ MessageIds: "x" }> = {
+      meta: { type: "problem", messages: { x: "x" }, languages: ["posthog-products/python"] },
+      create(context) {
         return {
           "class_definition call > argument_list > keyword_argument"(node: PyNode) {
             seen.push(context.sourceCode.textOf(node));
@@ -140,7 +142,7 @@ describe("python language", () => {
       [
         {
           files: ["**/*.py"],
-          plugins: { "posthog-products": { ...plugin, rules: { s: selectorRule } } as never },
+          plugins: { "posthog-products": { ...plugin, rules: { s: selectorRule } } },
           language: "posthog-products/python",
           rules: { "posthog-products/s": "error" },
         },

@@ -57,21 +57,18 @@ const FS_METHODS = ["readFileSync", "readdirSync", "statSync", "lstatSync", "exi
 
 /** Records the path of every synchronous fs call (the plugin's file access is synchronous) while `run` runs. */
 async function recordFsAccess(run: () => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
-  const spies = FS_METHODS.map((method) => {
-    const original = (fs[method] as (...args: unknown[]) => unknown).bind(fs);
-    return vi.spyOn(fs, method).mockImplementation(((target: unknown, ...rest: unknown[]) => {
-      if (typeof target === "string") seen.push(target);
-      else if (target instanceof URL) seen.push(fileURLToPath(target));
-      return original(target, ...rest);
-    }) as never);
-  });
+  const spies = FS_METHODS.map((method) => vi.spyOn(fs, method));
   try {
     await run();
+    return spies.flatMap((spy) =>
+      spy.mock.calls.flatMap(([target]: unknown[]) => {
+        if (typeof target === "string") return [target];
+        return target instanceof URL ? [fileURLToPath(target)] : [];
+      }),
+    );
   } finally {
     for (const spy of spies) spy.mockRestore();
   }
-  return seen;
 }
 
 beforeEach(() => {

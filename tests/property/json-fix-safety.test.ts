@@ -9,7 +9,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import json from "@eslint/json";
+import { parse, type AnyNode } from "@humanwhocodes/momoa";
 import fc from "fast-check";
 import { ESLint } from "eslint";
 import { afterAll, describe, it } from "vitest";
@@ -23,22 +23,19 @@ const workspace = new Workspace("posthog-products-json-fix-");
 afterAll(() => workspace.dispose(), 600_000);
 
 type Range = [number, number];
-interface JsonNode {
-  type: string;
-  range?: Range;
-  loc: { start: { offset: number }; end: { offset: number } };
-  members?: { name: JsonNode & { value?: string; name?: string }; value: JsonNode }[];
-  body?: JsonNode;
-}
-const rangeOf = (node: JsonNode): Range => node.range ?? [node.loc.start.offset, node.loc.end.offset];
+
+const rangeOf = (node: AnyNode): Range => node.range ?? [node.loc.start.offset, node.loc.end.offset];
 
 /** Where a fix may edit: the `scripts` object's value, or the top-level object when there is none. */
 function editableRange(text: string): Range | undefined {
-  const language = json.languages.json;
-  const parsed = language.parse({ body: text, path: "package.json", physicalPath: "package.json", bom: false } as never, { languageOptions: {} } as never) as unknown as { ok: boolean; ast?: JsonNode };
-  if (!parsed.ok || parsed.ast?.body?.type !== "Object") return undefined;
-  const root = parsed.ast.body;
-  const scripts = [...(root.members ?? [])].reverse().find((member) => (member.name.value ?? member.name.name) === "scripts");
+  let root: AnyNode;
+  try {
+    root = parse(text, { mode: "json", ranges: true }).body;
+  } catch {
+    return undefined;
+  }
+  if (root.type !== "Object") return undefined;
+  const scripts = [...root.members].reverse().find((member) => member.name.type === "String" && member.name.value === "scripts");
   return rangeOf(scripts ? scripts.value : root);
 }
 

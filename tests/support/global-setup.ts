@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { DIST_ENTRY, REPO_ROOT, TMP_ROOT } from "./paths.js";
+import { DIST_ENTRY, ESLINT_MAJOR, ESLINT_PACKAGE, REPO_ROOT, TMP_ROOT } from "./paths.js";
 
 function newestMtime(dir: string, accept: (name: string) => boolean): number {
   let newest = 0;
@@ -55,6 +55,7 @@ function removeOldTrees(): void {
   if (!fs.existsSync(TMP_ROOT)) return;
   const hourAgo = Date.now() - 60 * 60 * 1000;
   for (const entry of fs.readdirSync(TMP_ROOT, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name === "eslint9") continue;
     const target = path.join(TMP_ROOT, entry.name);
     try {
       if (fs.statSync(target).mtimeMs < hourAgo) fs.rmSync(target, { recursive: true, force: true });
@@ -64,7 +65,16 @@ function removeOldTrees(): void {
   }
 }
 
+/** With ESLint 9: `tests/.tmp/eslint9/node_modules/eslint`, so tools started in a tree there load ESLint 9. */
+function linkEslint9(): void {
+  const link = path.join(TMP_ROOT, "node_modules", "eslint");
+  if (fs.existsSync(link)) return;
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  fs.symlinkSync(ESLINT_PACKAGE, link, "dir");
+}
+
 export default function setup(): void {
   removeOldTrees();
+  if (ESLINT_MAJOR === 9) linkEslint9();
   if (distIsStale()) buildDist();
 }

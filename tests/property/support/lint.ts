@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { RuleDefinition } from "@eslint/core";
+import type { RuleContext, RuleDefinition } from "@eslint/core";
 import { ESLint, Linter } from "eslint";
 import plugin from "../../../src/index.js";
 import { createConfigs } from "../../../src/configs/index.js";
@@ -44,17 +44,17 @@ function recordingPlugin(sink: RecordedFix[]): typeof plugin {
         const ruleId = `posthog-products/${name}`;
         const wrapped = Object.create(context, {
           report: {
-            value(descriptor: { fix?: ((fixer: unknown) => unknown) | null }) {
-              if (typeof descriptor.fix !== "function") return context.report(descriptor as never);
+            value(descriptor: Parameters<RuleContext["report"]>[0]) {
               const fix = descriptor.fix;
+              if (typeof fix !== "function") return context.report(descriptor);
               return context.report({
                 ...descriptor,
-                fix(fixer: unknown) {
+                fix(fixer) {
                   const edits = asEdits(fix(fixer));
                   sink.push({ ruleId, edits });
                   return edits;
                 },
-              } as never);
+              });
             },
           },
         });
