@@ -1154,7 +1154,6 @@ describe("the recommended config", () => {
       "products/nofacade/package.json": [],
       "products/notests/package.json": [],
       "products/notiso/package.json": ["posthog-products/contract-check-consistency:notIsolated"],
-      "tach.toml": [],
     });
   });
 
