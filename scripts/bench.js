@@ -1,24 +1,29 @@
 #!/usr/bin/env node
-// Benchmark: generates a PostHog-shaped tree (scripts/bench/generate-tree.js) into
-// os.tmpdir()/posthog-products-bench-<pid> and measures, in one run:
-//   - raw tree-sitter parse throughput over every .py file (getPythonParser, parse + delete);
-//   - ESLint wall time with the python language and no rules;
-//   - ESLint wall time with plugin.configs.recommended (the .py files + products/*/package.json);
-//   - their ratio;
-//   - repository index build time (getRepoIndex after clearRepoIndexCache), when dist/project exists;
-//   - peak memory (maxRSS).
-// Prints a table, or the same figures as JSON with --json. Nothing here asserts on time.
+// Benchmark, all figures from one run: generates a PostHog-shaped tree (scripts/bench/generate-tree.js;
+// by default 2,000 Python files, 42 MB, seed 1337) and measures, in fresh processes, interleaved
+// over several rounds (medians):
+//   - the raw web-tree-sitter parse of every .py file;
+//   - ESLint with the minimal-shallow anchor language (scripts/bench/minimal-language.js);
+//   - ESLint with the plugin's Python language and no rule;
+//   - ESLint with plugin.configs.recommended, single-thread and with concurrency 2 (both with the
+//     index snapshot a previous run left in the tree's node_modules/.cache, as a developer's second
+//     run has it; one run without it is reported beside);
+//   - the editor: ESLint#lintText of the models file closest to 2,000 lines after one character typed in a field
+//     line, against a full raw parse of the same text;
+//   - --cache: a cold run, then a warm run after an edit inside a models file that changes no model
+//     class, label or relation; the cache file's size;
+//   - peak RSS of the single-thread recommended run.
+// Ends with one `ratios: ...` line (numbers only) to compare runs. Nothing here asserts on time.
 //
-// Usage: node scripts/bench.js [--files N] [--mb N] [--seed N] [--keep] [--json] [--out DIR] [--generate-only]
-//   --files N        at least N Python files (default 1500)
-//   --mb N           about N MB of Python source (1 MB = 2^20 bytes; default 30)
-//   --seed N         PRNG seed (default 1337); same seed and sizes → identical tree
-//   --keep           keep the generated tree (its path is printed)
-//   --out DIR        generate into DIR instead of the temp dir (kept)
-//   --generate-only  only generate the tree and print its figures (kept; needs no build)
-//   --json           print the results as JSON on stdout (progress goes to stderr)
+// Usage: node scripts/bench.js [--files N] [--mb N] [--seed N] [--rounds N] [--edits N]
+//                              [--plugin PATH] [--tree DIR] [--keep] [--json]
+//   --plugin PATH  the plugin build to measure (default: this repository's dist/index.js), e.g. an
+//                  older build to compare with; the anchor is the same either way
+//   --tree DIR     use (or generate into, when empty) DIR instead of a temp dir; kept
 
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -26,7 +31,7 @@ import { DEFAULTS, MiB, defaultTreeDir, generateTree } from "./bench/generate-tr
 
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(scriptDir, "..");
-const dist = (relative) => path.join(repoRoot, "dist", relative);
+const log = (...args) => console.error(...args);
 
 function parseCli() {
   const { values } = parseArgs({
@@ -34,20 +39,15 @@ function parseCli() {
       files: { type: "string", default: String(DEFAULTS.files) },
       mb: { type: "string", default: String(DEFAULTS.mb) },
       seed: { type: "string", default: String(DEFAULTS.seed) },
+      rounds: { type: "string", default: "5" },
+      edits: { type: "string", default: "40" },
+      plugin: { type: "string", default: path.join(repoRoot, "dist", "index.js") },
+      tree: { type: "string" },
       keep: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
-      out: { type: "string" },
-      "generate-only": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
   });
-  if (values.help) {
-    console.log(
-      "Usage: node scripts/bench.js [--files N] [--mb N] [--seed N] [--keep] [--json] [--out DIR] [--generate-only]",
-    );
-    process.exit(0);
-  }
   const number = (name, min) => {
     const value = Number(values[name]);
     if (!Number.isFinite(value) || value < min) throw new Error(`--${name} must be a number >= ${min}, got ${values[name]}`);
@@ -57,244 +57,148 @@ function parseCli() {
     files: Math.floor(number("files", 1)),
     mb: number("mb", 0),
     seed: Math.floor(number("seed", 0)),
-    keep: values.keep || Boolean(values.out) || values["generate-only"],
+    rounds: Math.floor(number("rounds", 1)),
+    edits: Math.floor(number("edits", 2)),
+    plugin: path.resolve(values.plugin),
+    tree: values.tree ? path.resolve(values.tree) : undefined,
+    keep: values.keep || Boolean(values.tree),
     json: values.json,
-    out: values.out ? path.resolve(values.out) : undefined,
-    generateOnly: values["generate-only"],
   };
 }
 
-const seconds = (ms) => +(ms / 1000).toFixed(3);
-const mib = (bytes) => +(bytes / MiB).toFixed(2);
-const peakRssMiB = () => +(process.resourceUsage().maxRSS / 1024).toFixed(1); // maxRSS is in KiB
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+const round = (value, digits = 2) => +value.toFixed(digits);
 
-async function timed(fn) {
-  const started = performance.now();
-  const value = await fn();
-  return { value, ms: performance.now() - started };
-}
-
-function summarizeResults(results) {
-  const byRule = {};
-  let fatal = 0;
-  let problems = 0;
-  let filesWithProblems = 0;
-  for (const result of results) {
-    if (result.messages.length) filesWithProblems++;
-    for (const message of result.messages) {
-      problems++;
-      if (message.fatal) fatal++;
-      const rule = message.ruleId ?? (message.fatal ? "(fatal)" : "(no rule)");
-      byRule[rule] = (byRule[rule] ?? 0) + 1;
-    }
-  }
-  return { files: results.length, problems, fatal, filesWithProblems, byRule };
-}
-
-async function main() {
-  const options = parseCli();
-  const log = (...args) => console.error(...args); // progress on stderr, results on stdout
-  const report = {
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-    options: { files: options.files, mb: options.mb, seed: options.seed },
-  };
-  const errors = [];
-
-  // 1. The tree.
-  const treeDir = options.out ?? defaultTreeDir();
-  log(`generating ${options.files}+ Python files, ~${options.mb} MB into ${treeDir} ...`);
-  const gen = await timed(() => generateTree(treeDir, options));
-  const tree = gen.value;
-  report.tree = {
-    dir: treeDir,
-    kept: options.keep,
-    pythonFiles: tree.pyFiles.length,
-    pythonMiB: mib(tree.pyBytes),
-    totalFiles: tree.totalFiles,
-    totalMiB: mib(tree.totalBytes),
-    products: tree.products,
-    productsWithBackend: tree.productsWithBackend,
-    routedProducts: tree.routed,
-    isolatedProducts: tree.isolated,
-    bigFiles: tree.bigFiles.map((f) => ({ path: f.path, KiB: Math.round(f.bytes / 1024) })),
-    generateSeconds: seconds(gen.ms),
-  };
-
-  const cleanup = () => {
-    if (!options.keep) rmSync(treeDir, { recursive: true, force: true });
-  };
-
-  try {
-    if (!options.generateOnly) await measure(options, report, errors, treeDir, tree, log);
-  } finally {
-    cleanup();
-  }
-  report.peakRssMiB = peakRssMiB();
-  if (errors.length) report.errors = errors;
-
-  if (options.json) console.log(JSON.stringify(report, null, 2));
-  else printTable(report);
-  if (errors.length) process.exitCode = 1;
-}
-
-async function measure(options, report, errors, treeDir, tree, log) {
-  if (!existsSync(dist("index.js"))) {
-    errors.push("dist/index.js is missing: run `npm run build` first (or use --generate-only).");
-    return;
-  }
-  const plugin = (await import(pathToFileURL(dist("index.js")).href)).default;
-  const { getPythonParser } = await import(pathToFileURL(dist("languages/python/tree-sitter.js")).href);
-
-  // 2. Raw tree-sitter throughput: sources read up front, only parse + delete is timed.
-  log("parsing every .py file with tree-sitter ...");
-  const sources = tree.pyFiles.map((relative) => readFileSync(path.join(treeDir, relative), "utf8"));
-  const parser = getPythonParser();
-  parser.parse("import os\n")?.delete(); // warm-up
-  let parseErrors = 0;
-  const parse = await timed(() => {
-    for (const text of sources) {
-      const parsed = parser.parse(text);
-      if (parsed.rootNode.hasError) parseErrors++;
-      parsed.delete();
-    }
+/** Runs one measurement in a fresh process (scripts/bench/lint-run.js). */
+function measure(kind, tree, plugin, options = {}) {
+  const output = execFileSync(process.execPath, [path.join(scriptDir, "bench", "lint-run.js"), kind, tree, plugin, JSON.stringify(options)], {
+    cwd: tree,
+    encoding: "utf8",
+    maxBuffer: 64 * MiB,
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  report.parse = {
-    files: sources.length,
-    MiB: mib(tree.pyBytes),
-    seconds: seconds(parse.ms),
-    MiBPerSecond: +(tree.pyBytes / MiB / (parse.ms / 1000)).toFixed(1),
-    filesWithSyntaxErrors: parseErrors,
-  };
-  sources.length = 0;
+  return JSON.parse(output);
+}
 
-  const { ESLint } = await import("eslint");
-  const lintWith = async (label, overrideConfig) => {
-    log(`ESLint (${label}) ...`);
-    try {
-      const eslint = new ESLint({ cwd: treeDir, overrideConfigFile: true, overrideConfig, cache: false });
-      const run = await timed(() => eslint.lintFiles(["."]));
-      return { seconds: seconds(run.ms), ...summarizeResults(run.value) };
-    } catch (error) {
-      errors.push(`ESLint (${label}) threw: ${error?.stack ?? error}`);
-      return null;
-    }
-  };
+function writeConfigs(tree, plugin) {
+  const pluginUrl = pathToFileURL(plugin).href;
+  const minimalUrl = pathToFileURL(path.join(scriptDir, "bench", "minimal-language.js")).href;
+  writeFileSync(path.join(tree, "bench-minimal.config.js"), `export { minimalConfig as default } from ${JSON.stringify(minimalUrl)};\n`);
+  writeFileSync(
+    path.join(tree, "bench-norules.config.js"),
+    `import plugin from ${JSON.stringify(pluginUrl)};\nexport default [{ files: ["**/*.py"], plugins: { "posthog-products": plugin }, language: "posthog-products/python" }];\n`,
+  );
+  writeFileSync(path.join(tree, "bench-recommended.config.js"), `import plugin from ${JSON.stringify(pluginUrl)};\nexport default plugin.configs.recommended;\n`);
+}
 
-  // Warm-up (not timed): ESLint's own code paths and the JIT, so the first timed run is not penalised.
+function prepareTree(options) {
+  const dir = options.tree ?? defaultTreeDir();
+  const listing = path.join(dir, ".bench-files.json");
+  if (existsSync(listing)) {
+    log(`using the tree in ${dir}`);
+    return dir;
+  }
+  log(`generating ${options.files}+ Python files, ~${options.mb} MB into ${dir} ...`);
+  const tree = generateTree(dir, options);
+  const bigFiles = tree.bigFiles.map((file) => file.path);
+  writeFileSync(listing, JSON.stringify({ pyFiles: tree.pyFiles, pyBytes: tree.pyBytes, products: tree.products, bigFiles }));
+  // A repository has its node_modules (where the plugin keeps its index snapshot).
+  mkdirSync(path.join(dir, "node_modules"), { recursive: true });
+  return dir;
+}
+
+/** The models file closest to 2,000 lines: the editor measurement's file. */
+function editorModelsFile(tree) {
+  const { pyFiles } = JSON.parse(readFileSync(path.join(tree, ".bench-files.json"), "utf8"));
+  const models = pyFiles.filter((file) => /\/models(\/[^/]+)?\.py$/u.test(file) && !file.endsWith("__init__.py"));
+  const lines = (file) => readFileSync(path.join(tree, file), "utf8").split("\n").length;
+  return models.map((file) => ({ file, distance: Math.abs(lines(file) - 2000) })).sort((a, b) => a.distance - b.distance)[0].file;
+}
+
+/** A cold `--cache` run, an edit inside a models file that changes no fact, a warm run; the file is restored. */
+function measureCache(tree, plugin, modelsFile) {
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), "posthog-products-bench-cache-"));
+  const cacheLocation = path.join(cacheDir, ".eslintcache");
+  const target = path.join(tree, modelsFile);
+  const backup = path.join(cacheDir, "models.py");
+  copyFileSync(target, backup);
   try {
-    const warm = new ESLint({
-      cwd: treeDir,
-      overrideConfigFile: true,
-      overrideConfig: [{ files: ["**/*.py"], plugins: { "posthog-products": plugin }, language: "posthog-products/python" }],
-      cache: false,
-    });
-    await warm.lintFiles(tree.pyFiles.slice(0, 30));
-  } catch {
-    // reported by the timed runs below
+    const cold = measure("recommended", tree, plugin, { cache: true, cacheLocation });
+    const cacheMb = statSync(cacheLocation).size / MiB;
+    const text = readFileSync(target, "utf8");
+    writeFileSync(target, text.replace(/max_length=(\d+)/u, (_, n) => `max_length=${Number(n) + 1}`));
+    const warm = measure("recommended", tree, plugin, { cache: true, cacheLocation });
+    return { coldMs: cold.ms, warmMs: warm.ms, cacheMb };
+  } finally {
+    copyFileSync(backup, target);
+    rmSync(cacheDir, { recursive: true, force: true });
   }
+}
 
-  // 3. Language only, no rules.
-  report.eslintNoRules = await lintWith("python language, no rules", [
-    {
-      files: ["**/*.py"],
-      plugins: { "posthog-products": plugin },
-      language: "posthog-products/python",
-    },
-  ]);
-
-  // 4. The recommended config (includes building the repository index once).
-  report.eslintRecommended = await lintWith("recommended", plugin.configs.recommended);
-  if (report.eslintRecommended) {
-    report.eslintRecommended.rules = Object.keys(
-      Object.assign({}, ...plugin.configs.recommended.map((config) => config.rules ?? {})),
-    );
-  }
-  if (report.eslintNoRules && report.eslintRecommended) {
-    report.recommendedOverNoRules = +(report.eslintRecommended.seconds / report.eslintNoRules.seconds).toFixed(2);
-  }
-
-  // 5. Repository index build, cold.
-  if (existsSync(dist("project/index.js"))) {
-    try {
-      const project = await import(pathToFileURL(dist("project/index.js")).href);
-      if (typeof project.getRepoIndex === "function") {
-        project.clearRepoIndexCache?.();
-        const file = path.join(treeDir, tree.pyFiles.find((p) => p.endsWith("/models.py")) ?? tree.pyFiles[0]);
-        const build = await timed(() => project.getRepoIndex(file, { cwd: treeDir, settings: {} }));
-        const index = build.value;
-        const size = (value) => (value instanceof Map ? value.size : Array.isArray(value) ? value.length : undefined);
-        report.index = {
-          seconds: seconds(build.ms),
-          products: size(index?.products),
-          apps: size(index?.apps),
-          modelNames: size(index?.modelsByName),
-          dbRoutes: size(index?.dbRoutes),
-          problems: size(index?.problems),
-        };
-        const warm = await timed(() => project.getRepoIndex(file, { cwd: treeDir, settings: {} }));
-        report.index.cachedSeconds = seconds(warm.ms);
-      } else {
-        report.index = { skipped: "dist/project/index.js has no getRepoIndex export" };
+function main() {
+  const options = parseCli();
+  if (!existsSync(options.plugin)) throw new Error(`${options.plugin} does not exist: run npm run build first`);
+  const tree = prepareTree(options);
+  writeConfigs(tree, options.plugin);
+  const runs = { parse: [], minimal: [], norules: [], recommended: [], concurrency2: [], cache: [] };
+  const modelsFile = editorModelsFile(tree);
+  try {
+    // Once, from nothing: the index is built from the files and its snapshot written.
+    log("recommended without an index snapshot ...");
+    rmSync(path.join(tree, "node_modules", ".cache"), { recursive: true, force: true });
+    const withoutSnapshot = measure("recommended", tree, options.plugin);
+    for (let r = 0; r < options.rounds; r++) {
+      log(`round ${r + 1}/${options.rounds} ...`);
+      const order = ["parse", "minimal", "norules", "recommended", "concurrency2"];
+      for (let i = 0; i < order.length; i++) {
+        const kind = order[(i + r) % order.length];
+        if (kind === "concurrency2") runs.concurrency2.push(measure("recommended", tree, options.plugin, { concurrency: 2 }));
+        else runs[kind].push(measure(kind, tree, options.plugin));
       }
-    } catch (error) {
-      errors.push(`getRepoIndex threw: ${error?.stack ?? error}`);
+      if (r < 3) runs.cache.push(measureCache(tree, options.plugin, modelsFile));
     }
-  } else {
-    report.index = { skipped: "dist/project/index.js does not exist" };
+    log("editor ...");
+    const editor = measure("editor", tree, options.plugin, { file: modelsFile, edits: options.edits });
+    report(options, tree, modelsFile, runs, editor, withoutSnapshot);
+  } finally {
+    if (!options.keep) rmSync(tree, { recursive: true, force: true });
   }
 }
 
-function printTable(report) {
-  const rows = [];
-  const row = (label, value) => rows.push([label, value === undefined || value === null ? "-" : String(value)]);
-  const t = report.tree;
-  row("tree", `${t.dir}${t.kept ? " (kept)" : " (removed)"}`);
-  row("python files / MB", `${t.pythonFiles} / ${t.pythonMiB}`);
-  row("all files / MB", `${t.totalFiles} / ${t.totalMiB}`);
-  row("products (backend, routed, isolated)", `${t.products} (${t.productsWithBackend}, ${t.routedProducts}, ${t.isolatedProducts})`);
-  row("big files (KiB)", t.bigFiles.map((f) => `${f.path.split("/")[1]}: ${f.KiB}`).join(", ") || "none");
-  row("generate time (s)", t.generateSeconds);
-  if (report.parse) {
-    row("tree-sitter parse (s)", report.parse.seconds);
-    row("tree-sitter throughput (MB/s)", report.parse.MiBPerSecond);
-    row("files with syntax errors", report.parse.filesWithSyntaxErrors);
-  }
-  const lint = (label, r) => {
-    if (!r) return row(label, "failed");
-    row(`${label} (s)`, r.seconds);
-    row(`${label} files / problems / fatal`, `${r.files} / ${r.problems} / ${r.fatal}`);
+function report(options, tree, modelsFile, runs, editor, withoutSnapshot) {
+  const ms = (list) => median(list.map((run) => run.ms));
+  const figures = {
+    tree: { dir: tree, kept: options.keep, files: options.files, mb: options.mb, seed: options.seed, modelsFile, editorFileLines: editor.lines },
+    plugin: options.plugin,
+    rounds: options.rounds,
+    medianSeconds: Object.fromEntries(["parse", "minimal", "norules", "recommended", "concurrency2"].map((kind) => [kind, round(ms(runs[kind]) / 1000, 3)])),
+    medianCpuSeconds: Object.fromEntries(["parse", "minimal", "norules", "recommended", "concurrency2"].map((kind) => [kind, round(median(runs[kind].map((run) => run.cpuMs)) / 1000, 3)])),
+    recommendedWithoutIndexSnapshotSeconds: round(withoutSnapshot.ms / 1000, 3),
+    problems: runs.recommended[0]?.problems,
+    fatal: runs.recommended[0]?.fatal,
+    cache: { coldSeconds: round(median(runs.cache.map((c) => c.coldMs)) / 1000, 3), warmSeconds: round(median(runs.cache.map((c) => c.warmMs)) / 1000, 3) },
   };
-  if ("eslintNoRules" in report) lint("ESLint, no rules", report.eslintNoRules);
-  if ("eslintRecommended" in report) {
-    lint("ESLint, recommended", report.eslintRecommended);
-    if (report.eslintRecommended) {
-      const byRule = Object.entries(report.eslintRecommended.byRule).map(([rule, n]) => `${rule.replace("posthog-products/", "")}: ${n}`);
-      row("  problems by rule", byRule.join(", ") || "none");
-      row("  rules on", report.eslintRecommended.rules.length);
-    }
-  }
-  if ("recommendedOverNoRules" in report) row("recommended / no rules", `${report.recommendedOverNoRules}x`);
-  if (report.index) {
-    if (report.index.skipped) row("index build", `skipped: ${report.index.skipped}`);
-    else {
-      row("index build, cold (s)", report.index.seconds);
-      row("index lookup, cached (s)", report.index.cachedSeconds);
-      row("index products / apps / model names", `${report.index.products} / ${report.index.apps} / ${report.index.modelNames}`);
-    }
-  }
-  row("peak memory, maxRSS (MB)", report.peakRssMiB);
-  row("node", `${report.node} ${report.platform}`);
-
-  const width = Math.max(...rows.map(([label]) => label.length));
-  console.log("posthog-products benchmark (1 MB = 2^20 bytes)");
-  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
-  for (const error of report.errors ?? []) console.log(`  error: ${error.split("\n")[0]}`);
+  const parseMedian = median(editor.parseMs);
+  const ratios = {
+    "recommended/minimal": round(ms(runs.recommended) / ms(runs.minimal)),
+    "norules/minimal": round(ms(runs.norules) / ms(runs.minimal)),
+    concurrency2: round(ms(runs.recommended) / ms(runs.concurrency2)),
+    "editor/parse": round(median(editor.lintMs) / parseMedian),
+    "editor_p95/parse": round(percentile(editor.lintMs, 95) / parseMedian),
+    editor_median_ms: round(median(editor.lintMs), 1),
+    "cache_warm_after_model_edit/cold": round(median(runs.cache.map((c) => c.warmMs / c.coldMs))),
+    peak_rss_mb: Math.round(Math.max(...runs.recommended.map((run) => run.peakRssMb))),
+    cache_mb: round(median(runs.cache.map((c) => c.cacheMb))),
+  };
+  figures.editor = { medianMs: ratios.editor_median_ms, p95Ms: round(percentile(editor.lintMs, 95), 1), parseMedianMs: round(parseMedian, 1) };
+  if (options.json) console.log(JSON.stringify({ ...figures, ratios }, null, 2));
+  else console.log(JSON.stringify(figures, null, 2));
+  console.log(`ratios: ${Object.entries(ratios).map(([name, value]) => `${name}=${value}`).join(" ")}`);
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error?.stack ?? error);
-  process.exitCode = 1;
-}
+main();

@@ -15,6 +15,9 @@ export const PYTHON_LANGUAGE = `${PLUGIN_NAMESPACE}/python`;
 /** The official JSON language (`@eslint/json`), re-exported under the plugin's namespace. */
 export const JSON_LANGUAGE = `${PLUGIN_NAMESPACE}/json`;
 
+/** JSON with comments (`@eslint/json`'s `jsonc`), as turbo reads `turbo.json`; under the plugin's namespace. */
+export const JSONC_LANGUAGE = `${PLUGIN_NAMESPACE}/jsonc`;
+
 /** The YAML language of `eslint-plugin-yml`, re-exported under the plugin's namespace. */
 export const YAML_LANGUAGE = `${PLUGIN_NAMESPACE}/yaml`;
 

@@ -30,7 +30,7 @@ import {
 } from "./python-templates.js";
 import { CORE_MODEL_NAMES, EE_MODEL_NAMES, MODEL_NOUNS, PRODUCT_PREFIXES, PRODUCT_SUFFIXES, VERBS, WORDS } from "./words.js";
 
-export const DEFAULTS = Object.freeze({ files: 1500, mb: 30, seed: 1337 });
+export const DEFAULTS = Object.freeze({ files: 2000, mb: 42, seed: 1337 });
 export const MiB = 1024 * 1024;
 
 const clamp = (value, min, max) => Math.max(min, Math.min(max, value));

@@ -1,6 +1,6 @@
 import type { ESLint, Linter } from "eslint";
 import type { RuleDefinition } from "@eslint/core";
-import { JSON_LANGUAGE, PLUGIN_NAMESPACE, PYTHON_LANGUAGE, TOML_LANGUAGE, YAML_LANGUAGE } from "../meta.js";
+import { JSON_LANGUAGE, JSONC_LANGUAGE, PLUGIN_NAMESPACE, PYTHON_LANGUAGE, TOML_LANGUAGE, YAML_LANGUAGE } from "../meta.js";
 import { repositoryFingerprintFor } from "./fingerprint-setting.js";
 
 type Severity = "error" | "warn";
@@ -35,7 +35,9 @@ const severityOf = (rule: RuleDefinition): Severity => ((rule.meta?.docs as Docs
 const FILE_KINDS = [
   { kind: "python", files: ["**/*.py"], language: PYTHON_LANGUAGE },
   { kind: "package-json", files: ["products/*/package.json"], language: JSON_LANGUAGE },
-  { kind: "yaml", files: ["products/db_routing.yaml"], language: YAML_LANGUAGE },
+  // turbo reads turbo.json as JSON with comments and trailing commas.
+  { kind: "turbo-json", files: ["products/*/turbo.json"], language: JSONC_LANGUAGE, languageOptions: { allowTrailingCommas: true } },
+  { kind: "yaml", files: ["products/db_routing.yaml", "products/*/product.yaml"], language: YAML_LANGUAGE },
   { kind: "toml", files: ["tach.toml"], language: TOML_LANGUAGE },
 ] as const;
 
@@ -61,6 +63,7 @@ export function createConfigs(plugin: RuleSet, options: { cwd?: string } = {}): 
     files: [...kind.files],
     plugins: { [PLUGIN_NAMESPACE]: plugin },
     language: kind.language,
+    ...("languageOptions" in kind ? { languageOptions: { ...kind.languageOptions } } : {}),
     settings: settings(),
     rules: rulesFor(plugin, kind.language, pick, strict),
   });

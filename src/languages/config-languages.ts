@@ -82,6 +82,9 @@ function robustLanguage<L extends Language>(language: L): L {
 /** The official JSON language (`@eslint/json`). */
 export const jsonLanguage = json.languages.json;
 
+/** JSON with comments (`@eslint/json`'s `jsonc`): turbo accepts comments in `turbo.json`. */
+export const jsoncLanguage = json.languages.jsonc;
+
 /** The YAML language of `eslint-plugin-yml`. */
 export const yamlLanguage: Language = robustLanguage(yml.languages.yaml);
 

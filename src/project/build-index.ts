@@ -4,9 +4,12 @@ import { readDbRouting } from "./db-routing.js";
 import { configProblem, errorText } from "./problems.js";
 import { isPythonIdentifier } from "../languages/python/syntax/index.js";
 import { readApp } from "./read-apps.js";
+import { readClickhouseImports, readFrontendPackage } from "./read-core.js";
 import { readProducts } from "./read-products.js";
 import { readSettings } from "./read-settings.js";
 import { readTach } from "./tach.js";
+import { emptyTachBoundaries } from "./tach-boundaries.js";
+import { emptyImportLinter, readImportLinter } from "./importlinter.js";
 import { isSkippedDirectory, TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem, RepoIndex } from "./types.js";
 
@@ -32,8 +35,10 @@ function emptyIndex(root: string): RepoIndex {
     dbRoutes: new Map(),
     dbRouting: { invalidLabels: new Set(), unreadable: false },
     dbRoutingFile: path.join(root, ...DB_ROUTING_FILE.split("/")),
-    tach: { file: path.join(root, TACH_FILE), exists: false, unreadable: false, modules: [], interfaces: [] },
+    tach: { file: path.join(root, TACH_FILE), exists: false, unreadable: false, modules: [], interfaces: [], ...emptyTachBoundaries() },
+    importLinter: emptyImportLinter(path.join(root, "pyproject.toml")),
     settings: {},
+    clickhouseImports: [],
     problems: [],
   };
 }
@@ -111,6 +116,19 @@ export function buildRepoIndex(root: string): BuiltIndex {
   });
   step("tach.toml", index.tach.file, () => {
     index.tach = readTach(tfs, index.tach.file, problems);
+  });
+  step("frontend/package.json", path.join(root, "frontend", "package.json"), () => {
+    const frontend = readFrontendPackage(tfs, root, problems);
+    if (frontend) index.frontendPackage = frontend;
+  });
+  // Only a permanent-interface block of tach.toml needs ClickHouse's DDL imports.
+  if (index.tach.interfaces.some((block) => block.permanent)) {
+    step("the ClickHouse migrations", path.join(root, "posthog", "clickhouse"), () => {
+      index.clickhouseImports = readClickhouseImports(tfs, root, problems);
+    });
+  }
+  step("pyproject.toml", index.importLinter.file, () => {
+    index.importLinter = readImportLinter(tfs, problems);
   });
 
   return { index, tfs };

@@ -1,7 +1,8 @@
 import { buildRepoIndex, failedIndex, type BuiltIndex } from "./build-index.js";
 import { clearRootLookupCache, findRepoRoot } from "./find-root.js";
-import { clearPythonExtractions } from "./python-source.js";
-import { isCheckDue } from "./refresh.js";
+import { clearExtractions, openSnapshot, saveSnapshot } from "./extractions.js";
+import { ChangeWatcher } from "./change-watcher.js";
+import { checksEveryCall, isCheckDue } from "./refresh.js";
 import { probePytestPath, type PytestPathStatus } from "./pytest-paths.js";
 import { hasChanged, TrackedFs } from "./tracked-fs.js";
 import type { PluginSettings, ProductInfo, RepoIndex } from "./types.js";
@@ -9,6 +10,8 @@ import type { PluginSettings, ProductInfo, RepoIndex } from "./types.js";
 interface CacheEntry {
   built: BuiltIndex;
   checkedAt: number;
+  /** Watches what `built` read, once a check found it fresh; `watchedCount` paths at the time. */
+  watcher?: { changes: ChangeWatcher; watchedCount: number };
 }
 
 /** Root → its index. One per process (or worker thread). */
@@ -16,22 +19,49 @@ const cache = new Map<string, CacheEntry>();
 
 /** Forgets every cached index and root lookup. */
 export function clearRepoIndexCache(): void {
+  for (const entry of cache.values()) entry.watcher?.changes.close();
   cache.clear();
   clearRootLookupCache();
-  clearPythonExtractions();
+  clearExtractions();
 }
 
 function build(root: string): BuiltIndex {
+  openSnapshot(root);
   try {
     return buildRepoIndex(root);
   } catch (error) {
     return failedIndex(root, error);
+  } finally {
+    saveSnapshot(root);
+  }
+}
+
+/** Nothing the index read can have changed: watchers cover every path it read and saw no change. */
+function knownFresh(entry: CacheEntry): boolean {
+  const { watcher } = entry;
+  return !checksEveryCall() && watcher !== undefined && watcher.watchedCount === entry.built.tfs.watchedCount && !watcher.changes.mayHaveChanged;
+}
+
+/** Stats every path the index read; rebuilds when one changed; then watches the paths of the fresh index. */
+function revalidate(root: string, entry: CacheEntry): void {
+  let stale = true;
+  try {
+    stale = hasChanged(entry.built.tfs.realRoot, entry.built.tfs.watchList());
+  } catch {
+    // Rebuild on anything unexpected.
+  }
+  entry.watcher?.changes.close();
+  entry.watcher = undefined;
+  if (stale) entry.built = build(root);
+  else if (!checksEveryCall()) {
+    entry.watcher = { changes: new ChangeWatcher(entry.built.tfs.watchList()), watchedCount: entry.built.tfs.watchedCount };
   }
 }
 
 /**
- * The index of the repository root `root`: built on first use, then re-validated (a stat of
- * every path the build read) at most once per refresh interval, and rebuilt when one changed.
+ * The index of the repository root `root`: built on first use, then re-validated at most once per
+ * refresh interval: a stat of every path the build read, unless file-system watchers on those
+ * paths saw no change since the last check (then it costs nothing), and rebuilt when one changed.
  */
 export function getRepoIndexForRoot(root: string): RepoIndex {
   const now = Date.now();
@@ -42,13 +72,7 @@ export function getRepoIndexForRoot(root: string): RepoIndex {
     return built.index;
   }
   if (isCheckDue(entry.checkedAt, now)) {
-    let stale = true;
-    try {
-      stale = hasChanged(entry.built.tfs.realRoot, entry.built.tfs.watchList());
-    } catch {
-      // Rebuild on anything unexpected.
-    }
-    if (stale) entry.built = build(root);
+    if (!knownFresh(entry)) revalidate(root, entry);
     entry.checkedAt = Date.now();
   }
   return entry.built.index;

@@ -6,8 +6,11 @@ const byKey = <T>(entries: Iterable<[string, T]>): [string, T][] => [...entries]
 
 /**
  * What the rules read of the repository, as canonical JSON with root-relative paths: products
- * (scripts, facade, tests, pytest paths), apps and their model classes, routes, tach interfaces,
- * the user model, and every problem met reading them. An edit that changes none of these (a new
+ * (scripts, facade, tests, pytest paths, layout, turbo.json narrowing, facade handouts), apps
+ * (AppConfig, model classes and their relations), routes, tach.toml (interfaces, modules, source
+ * roots, data-type facts), pyproject.toml's import-linter contracts, the user model,
+ * PRODUCTS_APPS, the frontend's dependencies, ClickHouse's DDL imports, and every problem met
+ * reading them. An edit that changes none of these (a new
  * field in a models file, a comment) leaves it the same.
  */
 function indexFacts(index: RepoIndex): string {
@@ -20,16 +23,30 @@ function indexFacts(index: RepoIndex): string {
     contracts: product.contracts ?? null,
     hasFacadeApi: product.hasFacadeApi,
     facadeApiFunctions: product.facadeApiFunctions,
+    facadeModules: product.facadeModules,
     backendTestFiles: product.backendTestFiles,
     hasBackendTestsDir: product.hasBackendTestsDir,
     pytestPaths: byKey([...product.pytestPaths].map(([target, status]) => [relative(target), status])),
     packageJson: product.packageJson ? { name: product.packageJson.name ?? null, scripts: product.packageJson.scripts } : null,
+    facadeApiBroken: product.facadeApiBroken,
+    rootEntries: product.rootEntries,
+    backendEntries: product.backendEntries,
+    missingPackageMarkers: product.missingPackageMarkers,
+    occupiedKnownLocations: product.occupiedKnownLocations,
+    hasMigrationsPackage: product.hasMigrationsPackage,
+    testFiles: product.testFiles,
+    hasBackendPython: product.hasBackendPython,
+    pythonAnchor: product.pythonAnchor ? relative(product.pythonAnchor) : null,
+    turbo: product.turbo?.contractCheckInputs ?? null,
+    facadeHandouts: product.facadeHandouts,
   }));
   const apps = byKey(index.appsByModule).map(([module, app]) => ({
     module,
     label: app.label,
     dir: relative(app.dir),
-    models: byKey(app.models).map(([name, model]) => [name, model.appLabel, model.definingModule, model.importModule]),
+    definesModels: app.definesModels,
+    config: app.config ? { className: app.config.className, name: app.config.name ?? null, label: app.config.label ?? null, line: app.config.line } : null,
+    models: byKey(app.models).map(([name, model]) => [name, model.appLabel, model.definingModule, model.importModule, model.submoduleImport ?? null, model.relations]),
   }));
   return JSON.stringify({
     products,
@@ -37,8 +54,12 @@ function indexFacts(index: RepoIndex): string {
     routes: byKey(index.dbRoutes).map(([label, route]) => [label, route.database, route.line]),
     invalidRoutes: [...index.dbRouting.invalidLabels].sort(),
     routingUnreadable: index.dbRouting.unreadable,
-    tach: { exists: index.tach.exists, unreadable: index.tach.unreadable, modules: index.tach.modules, interfaces: index.tach.interfaces },
+    tach: { ...index.tach, file: relative(index.tach.file) },
+    importLinter: { ...index.importLinter, file: relative(index.importLinter.file) },
     userModel: index.settings.authUserModel?.value ?? null,
+    productsApps: index.settings.productsApps ? { file: relative(index.settings.productsApps.file), entries: index.settings.productsApps.entries } : null,
+    frontendDependencies: index.frontendPackage?.dependencies ?? null,
+    clickhouseImports: index.clickhouseImports,
     problems: index.problems.map((problem) => problem.message).sort(),
   });
 }

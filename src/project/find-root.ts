@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { isCheckDue } from "./refresh.js";
+import { isRootCheckDue } from "./refresh.js";
 import { ConfigurationError, settingName, shown } from "./settings.js";
 import type { PluginSettings } from "./types.js";
 import { statOrNull } from "./stat.js";
@@ -35,11 +35,14 @@ function hasProductsTree(dir: string): boolean {
   );
 }
 
-/** Start directory → the root found from it, re-checked at the index refresh interval. */
+/** Start directory → the root found from it, re-checked now and then (`isRootCheckDue`). */
 const lookups = new Map<string, { root: string | null; checkedAt: number }>();
+/** `cwd` and `settings.root` → the checked root, or the configuration error it gives. */
+const configured = new Map<string, { root: string | ConfigurationError; checkedAt: number }>();
 
 export function clearRootLookupCache(): void {
   lookups.clear();
+  configured.clear();
 }
 
 function configuredRoot(cwd: string, root: string): string {
@@ -60,11 +63,26 @@ function configuredRoot(cwd: string, root: string): string {
  * directory of the file whose `products/` is a products tree, else null.
  */
 export function findRepoRoot(filename: string, cwd: string, settings?: PluginSettings): string | null {
-  if (settings?.root !== undefined) return configuredRoot(cwd, settings.root);
-  const start = path.dirname(path.resolve(cwd, filename));
   const now = Date.now();
+  if (settings?.root !== undefined) {
+    const key = `${cwd}\0${settings.root}`;
+    let checked = configured.get(key);
+    if (!checked || isRootCheckDue(checked.checkedAt, now)) {
+      let root: string | ConfigurationError;
+      try {
+        root = configuredRoot(cwd, settings.root);
+      } catch (error) {
+        if (!(error instanceof ConfigurationError)) throw error;
+        root = error;
+      }
+      configured.set(key, (checked = { root, checkedAt: now }));
+    }
+    if (checked.root instanceof ConfigurationError) throw checked.root;
+    return checked.root;
+  }
+  const start = path.dirname(path.resolve(cwd, filename));
   const cached = lookups.get(start);
-  if (cached && !isCheckDue(cached.checkedAt, now)) return cached.root;
+  if (cached && !isRootCheckDue(cached.checkedAt, now)) return cached.root;
   let root: string | null = null;
   for (let dir = start; ; ) {
     if (hasProductsTree(dir)) {

@@ -7,5 +7,5 @@ export { CONTRACT_CHECK_SCRIPT, DB_ROUTING_FILE, isTestScriptName, TEST_SCRIPT }
 export { findPytestPathArguments } from "./pytest-arguments.js";
 export { setIndexRefreshInterval } from "./refresh.js";
 export { factsFingerprint } from "./facts.js";
-export { appOfFile, appOfModule, moduleOfFile, resolveModelImport, resolveRelativeImport } from "./resolve.js";
+export { appOfFile, appOfModule, modelOfApp, moduleOfFile, resolveModelImport, resolveRelativeImport } from "./resolve.js";
 export type { RepoIndex } from "./types.js";

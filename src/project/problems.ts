@@ -24,6 +24,11 @@ export function errorText(error: unknown): string {
   return message.split("\n")[0]!.trim();
 }
 
+/** The problems the index recorded for one file (`pyproject.toml`, `apps.py`...). */
+export function problemsOfFile(problems: readonly ConfigProblem[], file: string): ConfigProblem[] {
+  const target = path.resolve(file);
+  return problems.filter((problem) => path.resolve(problem.file) === target);
+}
 
 /**
  * The text of a repository file read through the index (`tfs`), or undefined when it is missing

@@ -1,6 +1,8 @@
 import type { Tree } from "web-tree-sitter";
 import { getPythonParser } from "../languages/python/tree-sitter.js";
-import { definitionName, lineNumbers, moduleBindings, topLevelStatements } from "../languages/python/syntax/index.js";
+import { childNodes, definitionName, dottedName, lineNumbers, moduleBindings, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { extraction } from "./extractions.js";
+import { classRelations, type WrittenRelation } from "./relation-facts.js";
 
 /**
  * Parses Python source with tree-sitter, hands the tree to `use`, and always frees it.
@@ -19,32 +21,19 @@ function withPythonTree<T>(text: string, use: (tree: Tree) => T): T | undefined 
   }
 }
 
-/** Per kind of extraction: file → the text it was computed from and the result. */
-const extractions = new Map<string, Map<string, { text: string; result: unknown }>>();
-
 /**
- * `withPythonTree(text, extract)`, memoised per file and kind: when the file's text is the same
- * as last time, the previous result is returned without parsing. An index rebuilt after one
- * file changed re-parses only that file. Results must not be mutated by callers.
+ * `withPythonTree(text, extract)`, remembered per file and kind by a hash of the text (in memory
+ * and in the index snapshot): a file whose text is the same as last time is not parsed again.
+ * Results are plain data and must not be mutated by callers.
  */
 export function extractPython<T>(kind: string, file: string, text: string, extract: (tree: Tree) => T): T | undefined {
-  let byFile = extractions.get(kind);
-  if (!byFile) extractions.set(kind, (byFile = new Map()));
-  const cached = byFile.get(file);
-  if (cached && cached.text === text) return cached.result as T | undefined;
-  const result = withPythonTree(text, extract);
-  byFile.set(file, { text, result });
-  return result;
-}
-
-/** Forgets every memoised extraction (tests, or to free memory). */
-export function clearPythonExtractions(): void {
-  extractions.clear();
+  return extraction(kind, file, text, () => withPythonTree(text, extract));
 }
 
 /** What the index reads of a Python module: its top-level definitions and the names it binds. */
 export interface ModuleFacts {
-  classes: { name: string; line: number }[];
+  /** Top-level classes: their bases as written (dotted names only; `metaclass=` and the like left out) and relation fields. */
+  classes: { name: string; line: number; bases: string[]; relations: WrittenRelation[] }[];
   functions: string[];
   /** Every name the module binds when it runs (classes, functions, imports, assignments). */
   bound: string[];
@@ -54,19 +43,27 @@ export interface ModuleFacts {
   all?: string[];
 }
 
+function classBases(text: string, node: SyntaxNode): string[] {
+  const bases = node.childForFieldName("superclasses");
+  if (!bases) return [];
+  return childNodes(bases)
+    .map((base) => dottedName(text, base))
+    .filter((base): base is string => base !== undefined);
+}
+
 /** {@link ModuleFacts} of a Python file's text, memoised per file. */
 export function moduleFacts(file: string, text: string): ModuleFacts | undefined {
   return extractPython("module-facts", file, text, (tree) => {
     const root = tree.rootNode;
     const facts: ModuleFacts = { classes: [], functions: [], bound: [], wildcardImports: [] };
     const lineOf = lineNumbers(text);
+    const bindings = moduleBindings(text, root);
     for (const { node } of topLevelStatements(root)) {
       const name = node.type === "class_definition" || node.type === "function_definition" ? definitionName(text, node) : undefined;
       if (!name) continue;
-      if (node.type === "class_definition") facts.classes.push({ name, line: lineOf(node.startIndex) });
+      if (node.type === "class_definition") facts.classes.push({ name, line: lineOf(node.startIndex), bases: classBases(text, node), relations: classRelations(text, node, bindings) });
       else facts.functions.push(name);
     }
-    const bindings = moduleBindings(text, root);
     facts.bound = [...bindings.byName.keys()];
     facts.wildcardImports = bindings.wildcardImports.map((fromImport) => ({ level: fromImport.level, rest: fromImport.moduleRest }));
     if (bindings.all) facts.all = bindings.all;

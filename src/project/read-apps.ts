@@ -24,9 +24,26 @@ function extendsAppConfig(text: string, classNode: SyntaxNode, configClasses: Re
   return false;
 }
 
-/** `name = "..."` / `label: str = "..."` assignments directly in the class body. */
-function readAssignments(text: string, classNode: SyntaxNode, lineOf: (index: number) => number): Pick<AppConfigInfo, "name" | "label"> {
-  const found: Pick<AppConfigInfo, "name" | "label"> = {};
+/** A string assignment in an AppConfig class body: its value and the value's node. */
+interface ConfigAssignment {
+  value: string;
+  node: SyntaxNode;
+  /** The assignment statement. */
+  statement: SyntaxNode;
+}
+
+/** The AppConfig class of an `apps.py`, read from its syntax tree (index and rules alike). */
+export interface AppConfigClass {
+  node: SyntaxNode;
+  className: string;
+  nameNode: SyntaxNode;
+  name?: ConfigAssignment;
+  label?: ConfigAssignment;
+}
+
+/** `name = "..."` / `label = "..."` assignments directly in the class body (a later one overrides an earlier one, as in Python). */
+function readAssignments(text: string, classNode: SyntaxNode): Pick<AppConfigClass, "name" | "label"> {
+  const found: Pick<AppConfigClass, "name" | "label"> = {};
   const body = classNode.childForFieldName("body");
   for (const statement of body?.namedChildren ?? []) {
     if (statement?.type !== "expression_statement") continue;
@@ -38,13 +55,29 @@ function readAssignments(text: string, classNode: SyntaxNode, lineOf: (index: nu
     const key = textOf(text, left);
     if (key !== "name" && key !== "label") continue;
     const value = stringValue(text, right);
-    // A later assignment overrides an earlier one, as in Python.
-    if (value !== undefined) found[key] = { value, line: lineOf(assignment.startIndex) };
+    if (value !== undefined) found[key] = { value, node: right, statement: assignment };
   }
   return found;
 }
 
-/** Reads the AppConfig subclass of an `apps.py` (the first one when there are several). */
+/** The first AppConfig subclass of a module that sets `name` (Django requires it), else the first one. */
+export function findAppConfigClass(text: string, root: SyntaxNode): AppConfigClass | undefined {
+  const configClasses = new Set<string>();
+  let first: AppConfigClass | undefined;
+  for (const { node } of topLevelStatements(root)) {
+    if (node.type !== "class_definition" || !extendsAppConfig(text, node, configClasses)) continue;
+    const className = definitionName(text, node);
+    const nameNode = node.childForFieldName("name");
+    if (!className || !nameNode) continue;
+    configClasses.add(className);
+    const config: AppConfigClass = { node, className, nameNode, ...readAssignments(text, node) };
+    if (config.name) return config;
+    first ??= config;
+  }
+  return first;
+}
+
+/** Reads the AppConfig subclass of an `apps.py`. */
 function readAppConfig(
   tfs: TrackedFs,
   file: string,
@@ -52,21 +85,14 @@ function readAppConfig(
 ): AppConfigInfo | undefined {
   const text = readReported(tfs, file, problems);
   if (text === undefined) return undefined;
-  const found = extractPython("app-config", file, text, (tree) => {
-    // The first AppConfig subclass that sets `name` (Django requires it), else the first one.
-    const configClasses = new Set<string>();
+  const found = extractPython("app-config", file, text, (tree): AppConfigInfo | undefined => {
+    const config = findAppConfigClass(text, tree.rootNode);
+    if (!config) return undefined;
     const lineOf = lineNumbers(text);
-    let first: AppConfigInfo | undefined;
-    for (const { node } of topLevelStatements(tree.rootNode)) {
-      if (node.type !== "class_definition" || !extendsAppConfig(text, node, configClasses)) continue;
-      const className = definitionName(text, node);
-      if (!className) continue;
-      configClasses.add(className);
-      const config: AppConfigInfo = { file, className, line: lineOf(node.startIndex), ...readAssignments(text, node, lineOf) };
-      if (config.name) return config;
-      first ??= config;
-    }
-    return first;
+    const info: AppConfigInfo = { file, className: config.className, line: lineOf(config.node.startIndex) };
+    if (config.name) info.name = { value: config.name.value, line: lineOf(config.name.statement.startIndex) };
+    if (config.label) info.label = { value: config.label.value, line: lineOf(config.label.statement.startIndex) };
+    return info;
   });
   // A copy: the memoised value is shared between builds.
   return found ? structuredClone(found) : undefined;
@@ -93,6 +119,7 @@ export function readApp(
     ...(product !== undefined ? { product } : {}),
     ...(config ? { config } : {}),
     models: new Map(),
+    definesModels: false,
     modelsModule: `${module}.models`,
   };
   readModels(tfs, app, problems);

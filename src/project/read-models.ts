@@ -1,10 +1,19 @@
 import path from "node:path";
-import { isPythonIdentifier, resolveRelativeImport } from "../languages/python/syntax/index.js";
+import { isPythonIdentifier, lastComponent, resolveRelativeImport } from "../languages/python/syntax/index.js";
 import { isTestFileName } from "./conventions.js";
 import { readReported } from "./problems.js";
 import { moduleFacts, type ModuleFacts } from "./python-source.js";
+import { resolvedRelations } from "./relation-facts.js";
 import type { TrackedFs } from "./tracked-fs.js";
-import type { AppInfo, ConfigProblem } from "./types.js";
+import type { AppInfo, ConfigProblem, ModelInfo } from "./types.js";
+
+/** Bases that make a class something other than a Django model (enums, choices, managers, errors...). */
+const NOT_A_MODEL_BASE = /^(?:object|ABC|Protocol|Generic|TypedDict|NamedTuple|Enum|IntEnum|StrEnum|Flag|IntFlag|AppConfig)$|(?:Choices|Manager|QuerySet|Exception|Error|Serializer)$/u;
+
+/** A class with a base that may be a model (`models.Model`, `UUIDModel`, a mixin). */
+function mayBeModel(bases: readonly string[]): boolean {
+  return bases.some((base) => !NOT_A_MODEL_BASE.test(lastComponent(base)));
+}
 
 /** Test modules and packages inside `models/` define test cases, not models. */
 function isTestName(name: string): boolean {
@@ -16,8 +25,11 @@ function readModelFile(tfs: TrackedFs, app: AppInfo, file: string, module: strin
   const text = readReported(tfs, file, problems);
   if (text === undefined) return undefined;
   const facts = moduleFacts(file, text);
-  for (const { name } of facts?.classes ?? []) {
-    if (!app.models.has(name)) app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module });
+  const isPackageInit = path.basename(file) === "__init__.py";
+  for (const { name, bases, relations } of facts?.classes ?? []) {
+    if (mayBeModel(bases)) app.definesModels = true;
+    if (app.models.has(name)) continue;
+    app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module, relations: resolvedRelations(relations, module, isPackageInit) });
   }
   return facts;
 }
@@ -79,6 +91,21 @@ function packageExports(app: AppInfo, read: PackageRead): Set<string> {
 }
 
 /**
+ * The shallowest module below the models package that binds the model's name
+ * (`posthog.models.team` for `Team` of `posthog.models.team.team` when `team/__init__.py`
+ * imports it); undefined for a model of the package's `__init__.py` itself.
+ */
+function shallowestBinding(app: AppInfo, read: PackageRead, model: ModelInfo): string | undefined {
+  if (!model.definingModule.startsWith(`${app.modelsModule}.`)) return undefined;
+  const parts = model.definingModule.slice(app.modelsModule.length + 1).split(".");
+  for (let length = 1; length < parts.length; length++) {
+    const module = `${app.modelsModule}.${parts.slice(0, length).join(".")}`;
+    if (read.modules.get(module)?.bound.includes(model.name)) return module;
+  }
+  return model.definingModule;
+}
+
+/**
  * Fills `app.models` with the top-level classes of `<app>/models.py` and of every module of
  * the `<app>/models/` package (a package wins over a module of the same name in Python, but
  * both are read: a stray file still defines classes worth knowing). A model of a package is
@@ -92,6 +119,8 @@ export function readModels(tfs: TrackedFs, app: AppInfo, problems: ConfigProblem
     const exported = packageExports(app, read);
     for (const model of app.models.values()) {
       model.importModule = exported.has(model.name) ? app.modelsModule : model.definingModule;
+      const submodule = shallowestBinding(app, read, model);
+      if (submodule) model.submoduleImport = submodule;
     }
   }
   readModelFile(tfs, app, path.join(app.dir, "models.py"), app.modelsModule, problems);

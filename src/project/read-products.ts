@@ -1,9 +1,12 @@
 import path from "node:path";
 import { configProblem, errorText, readReported } from "./problems.js";
 import { moduleFacts } from "./python-source.js";
+import { moduleSurface } from "./python-surface.js";
+import { readProductLayout } from "./read-product-layout.js";
 import { readApp } from "./read-apps.js";
 import { parseShell } from "../languages/shell/index.js";
 import { isInside } from "./confine.js";
+import { isPythonIdentifier } from "../languages/python/syntax/index.js";
 import { isTestFileName, isTestScriptName } from "./conventions.js";
 import { findPytestPathArguments } from "./pytest-arguments.js";
 import { probePytestPath } from "./pytest-paths.js";
@@ -38,11 +41,36 @@ function readPackageJson(tfs: TrackedFs, file: string, problems: ConfigProblem[]
   return info;
 }
 
-/** Names of the module-level functions (`def`, `async def`, decorated) of a Python file. */
-function readModuleFunctions(tfs: TrackedFs, file: string, problems: ConfigProblem[]): string[] {
+/** The module-level functions (`def`, `async def`, decorated) of the facade's api.py, and whether it parses. */
+function readFacadeApi(tfs: TrackedFs, file: string, problems: ConfigProblem[]): { functions: string[]; broken: boolean } {
   const text = readReported(tfs, file, problems);
-  if (text === undefined) return [];
-  return [...(moduleFacts(file, text)?.functions ?? [])];
+  if (text === undefined) return { functions: [], broken: false };
+  const surface = moduleSurface(file, text);
+  return { functions: [...(surface?.functions ?? [])], broken: surface?.broken ?? false };
+}
+
+/**
+ * The modules directly in `backend/facade/` (its `__init__.py`, each `*.py`, each subpackage's
+ * `__init__.py`) with the names each binds, the package first.
+ */
+function readFacadeModules(tfs: TrackedFs, facadeDir: string, facadeModule: string, problems: ConfigProblem[]): ProductInfo["facadeModules"] {
+  const modules: ProductInfo["facadeModules"] = [];
+  const read = (file: string, module: string): void => {
+    const text = readReported(tfs, file, problems);
+    const facts = text === undefined ? undefined : moduleFacts(file, text);
+    if (facts) modules.push({ module, names: [...facts.bound].sort() });
+  };
+  const entries = tfs.list(facadeDir).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const init = entries.find((entry) => entry.isFile && entry.name === "__init__.py");
+  if (init) read(init.path, facadeModule);
+  for (const entry of entries) {
+    const name = /^(.*)\.py$/u.exec(entry.name)?.[1];
+    if (entry.isFile && name && name !== "__init__" && isPythonIdentifier(name)) read(entry.path, `${facadeModule}.${name}`);
+    else if (entry.isDirectory && isPythonIdentifier(entry.name) && tfs.isFile(path.join(entry.path, "__init__.py"))) {
+      read(path.join(entry.path, "__init__.py"), `${facadeModule}.${entry.name}`);
+    }
+  }
+  return modules;
 }
 
 /** `test_*.py` / `*_test.py` anywhere under `dir`, relative to `base`, with `/`, sorted. */
@@ -79,7 +107,7 @@ function probeScriptPaths(tfs: TrackedFs, product: ProductInfo, script: string):
 /** One folder under `products/`. */
 function readProduct(tfs: TrackedFs, dir: string, name: string, problems: ConfigProblem[]): ProductInfo {
   // Listed so that a re-export module or a backend appearing is noticed.
-  tfs.list(dir);
+  const rootListing = tfs.list(dir);
   const backendDir = path.join(dir, "backend");
   const hasBackend = tfs.isDirectory(backendDir);
   const facadeDir = path.join(backendDir, "facade");
@@ -91,9 +119,19 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
     isolated: false,
     hasFacadeApi: false,
     facadeApiFunctions: [],
+    facadeModules: [],
     backendTestFiles: [],
     hasBackendTestsDir: false,
     pytestPaths: new Map(),
+    facadeApiBroken: false,
+    rootEntries: [],
+    backendEntries: [],
+    missingPackageMarkers: [],
+    occupiedKnownLocations: [],
+    hasMigrationsPackage: false,
+    testFiles: [],
+    hasBackendPython: false,
+    facadeHandouts: [],
   };
   const packageJson = readPackageJson(tfs, path.join(dir, "package.json"), problems);
   if (packageJson) product.packageJson = packageJson;
@@ -106,7 +144,10 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
       else if (tfs.isDirectory(path.join(facadeDir, "contracts"))) product.contracts = "backend/facade/contracts/";
       product.isolated = product.contracts !== undefined;
       product.hasFacadeApi = tfs.isFile(path.join(facadeDir, "api.py"));
-      product.facadeApiFunctions = readModuleFunctions(tfs, path.join(facadeDir, "api.py"), problems);
+      const api = readFacadeApi(tfs, path.join(facadeDir, "api.py"), problems);
+      product.facadeApiFunctions = api.functions;
+      product.facadeApiBroken = api.broken;
+      product.facadeModules = readFacadeModules(tfs, facadeDir, `products.${name}.backend.facade`, problems);
     }
     product.backendTestFiles = findTestFiles(tfs, backendDir, dir);
     product.hasBackendTestsDir = isOwnDirectory(tfs, dir, path.join(backendDir, "tests"));
@@ -115,6 +156,7 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
   for (const [script, command] of Object.entries(packageJson?.scripts ?? {})) {
     if (isTestScriptName(script)) probeScriptPaths(tfs, product, command);
   }
+  readProductLayout(tfs, product, rootListing);
   return product;
 }
 

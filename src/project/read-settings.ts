@@ -50,7 +50,8 @@ function settingsModules(tfs: TrackedFs, root: string): string[] {
 
 /**
  * What the rules need of the Django settings, read as text (never executed): `AUTH_USER_MODEL`
- * when a settings module assigns it a plain string that is a model label.
+ * when a settings module assigns it a plain string that is a model label, and `PRODUCTS_APPS`
+ * when one assigns it a list of plain strings.
  */
 export function readSettings(tfs: TrackedFs, root: string, problems: ConfigProblem[]): SettingsInfo {
   const settings: SettingsInfo = {};
@@ -61,6 +62,8 @@ export function readSettings(tfs: TrackedFs, root: string, problems: ConfigProbl
     const user = facts?.strings.AUTH_USER_MODEL;
     // Only an "<app_label>.<ModelName>" label; anything else leaves the default.
     if (user && MODEL_LABEL.test(user.value) && !settings.authUserModel) settings.authUserModel = { value: user.value, file, line: user.line } satisfies SettingValue;
+    const apps = facts?.stringLists.PRODUCTS_APPS;
+    if (apps && !settings.productsApps) settings.productsApps = { file, line: apps.line, entries: apps.values.map((entry) => entry.value) };
   }
   return settings;
 }

@@ -10,3 +10,16 @@ export function setIndexRefreshInterval(ms: number): void {
 export function isCheckDue(checkedAt: number, now: number): boolean {
   return refreshIntervalMs === 0 || now - checkedAt >= refreshIntervalMs;
 }
+
+/** Every call checks the file system itself (interval 0: tests and tools that change files and lint at once). */
+export function checksEveryCall(): boolean {
+  return refreshIntervalMs === 0;
+}
+
+/**
+ * A products tree appearing or going away is rare: root lookups are re-checked every 5 seconds
+ * (every call at interval 0).
+ */
+export function isRootCheckDue(checkedAt: number, now: number): boolean {
+  return refreshIntervalMs === 0 || now - checkedAt >= Math.max(5000, refreshIntervalMs);
+}

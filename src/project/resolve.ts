@@ -59,3 +59,16 @@ export function resolveModelImport(
   if (candidates.length === 1) return { model: candidates[0]!, candidates };
   return { candidates };
 }
+
+const modelsByLowerName = new WeakMap<AppInfo, Map<string, ModelInfo>>();
+
+/** The model of `app` named `name`, compared case-insensitively as Django resolves labels (`"posthog.team"`). */
+export function modelOfApp(app: AppInfo, name: string): ModelInfo | undefined {
+  let byLower = modelsByLowerName.get(app);
+  if (!byLower) {
+    byLower = new Map();
+    for (const model of app.models.values()) if (!byLower.has(model.name.toLowerCase())) byLower.set(model.name.toLowerCase(), model);
+    modelsByLowerName.set(app, byLower);
+  }
+  return byLower.get(name.toLowerCase());
+}

@@ -1,4 +1,5 @@
 import type { AST } from "toml-eslint-parser";
+import { tableEntry } from "./toml-file.js";
 
 /**
  * hogli exempts an `[[interfaces]]` block whose comment lines directly above the header carry
@@ -17,9 +18,14 @@ interface TachModuleTable {
   table: AST.TOMLTable;
   /** `path = "..."`; undefined when absent or not a string (tach then has no module here). */
   path?: TachString;
+  /** The strings of `paths = [...]` (one block for several modules). */
+  paths: TachString[];
   /** The strings of `depends_on` (plain, or the `path` of an inline table). */
   dependsOn: TachString[];
-  /** The block has a non-empty `interfaces` key of its own. */
+  /**
+   * The block has a non-empty `interfaces` key of its own. (hogli's text search also counts an
+   * `[[interfaces]]` block placed after it, before the next `[[modules]]`: not here.)
+   */
   hasInterfaces: boolean;
 }
 
@@ -47,12 +53,6 @@ export function writtenString(string: TachString, text: string): string {
   return text.slice(node.range[0] + quote, node.range[1] - quote);
 }
 
-const keyName = (key: AST.TOMLBare | AST.TOMLQuoted): string => (key.type === "TOMLBare" ? key.name : key.value);
-
-function entryOf(body: readonly AST.TOMLKeyValue[], key: string): AST.TOMLKeyValue | undefined {
-  return body.find((entry) => entry.key.keys.length === 1 && keyName(entry.key.keys[0]!) === key);
-}
-
 const isString = (node: AST.TOMLNode): node is AST.TOMLStringValue => node.type === "TOMLValue" && node.kind === "string";
 
 /** The strings of a value: itself, or the elements of an array (`pathOfTables`: an inline table's `path`). */
@@ -60,7 +60,7 @@ function stringsOf(value: AST.TOMLContentNode, pathOfTables = false): TachString
   const nodes = value.type === "TOMLArray" ? value.elements : [value];
   const strings: TachString[] = [];
   for (const node of nodes) {
-    const target = pathOfTables && node.type === "TOMLInlineTable" ? entryOf(node.body, "path")?.value : node;
+    const target = pathOfTables && node.type === "TOMLInlineTable" ? tableEntry(node, "path")?.value : node;
     if (target && isString(target)) strings.push({ value: target.value, node: target });
   }
   return strings;
@@ -88,19 +88,21 @@ function isNonEmpty(value: AST.TOMLContentNode | undefined): boolean {
 }
 
 function readModule(table: AST.TOMLTable): TachModuleTable {
-  const pathValue = entryOf(table.body, "path")?.value;
-  const dependsOn = entryOf(table.body, "depends_on")?.value;
+  const pathValue = tableEntry(table, "path")?.value;
+  const paths = tableEntry(table, "paths")?.value;
+  const dependsOn = tableEntry(table, "depends_on")?.value;
   return {
     table,
     ...(pathValue && isString(pathValue) ? { path: { value: pathValue.value, node: pathValue } } : {}),
+    paths: paths ? stringsOf(paths) : [],
     dependsOn: dependsOn ? stringsOf(dependsOn, true) : [],
-    hasInterfaces: isNonEmpty(entryOf(table.body, "interfaces")?.value),
+    hasInterfaces: isNonEmpty(tableEntry(table, "interfaces")?.value),
   };
 }
 
 function readInterface(table: AST.TOMLTable, lines: readonly string[]): TachInterfaceTable {
-  const from = entryOf(table.body, "from");
-  const expose = entryOf(table.body, "expose");
+  const from = tableEntry(table, "from");
+  const expose = tableEntry(table, "expose");
   return {
     table,
     from: from ? stringsOf(from.value) : null,

@@ -78,6 +78,11 @@ export class TrackedFs {
     return [...this.watched.values()];
   }
 
+  /** How many paths it looked at (grows when a path is probed after the build). */
+  get watchedCount(): number {
+    return this.watched.size;
+  }
+
   /** The real path when it lies inside the root, else null. */
   confine(target: string): string | null {
     return this.confiner.resolve(target)?.real ?? null;
@@ -156,11 +161,12 @@ export class TrackedFs {
   }
 
   /**
-   * Walks a directory tree depth-first, calling `visit` for every file, until it returns true.
-   * Each real directory is entered once (symlink loops end); hidden directories, `__pycache__`,
-   * `node_modules` and `site-packages` are skipped. Iterative: trees can be deep.
+   * Walks a directory tree depth-first, calling `visit` with each directory and its entries
+   * until it returns true. Each real directory is entered once (symlink loops end); hidden
+   * directories, `__pycache__`, `node_modules` and `site-packages` are skipped, and so are the
+   * folders `skip` names. Iterative: trees can be deep.
    */
-  walkFiles(dir: string, visit: (entry: DirEntry) => boolean | void): void {
+  walk(dir: string, visit: (dir: string, entries: DirEntry[]) => boolean | void, skip: (entry: DirEntry) => boolean = () => false): void {
     const seen = new Set<string>();
     const pending = [dir];
     while (pending.length > 0) {
@@ -169,12 +175,17 @@ export class TrackedFs {
       if (real === null || seen.has(real)) continue;
       seen.add(real);
       const entries = this.list(current);
-      for (const entry of entries) if (entry.isFile && visit(entry) === true) return;
+      if (visit(current, entries) === true) return;
       for (let i = entries.length - 1; i >= 0; i--) {
         const entry = entries[i]!;
-        if (entry.isDirectory && !isSkippedDirectory(entry.name)) pending.push(entry.path);
+        if (entry.isDirectory && !isSkippedDirectory(entry.name) && !skip(entry)) pending.push(entry.path);
       }
     }
+  }
+
+  /** {@link walk}, calling `visit` for every file until it returns true. */
+  walkFiles(dir: string, visit: (entry: DirEntry) => boolean | void, skip?: (entry: DirEntry) => boolean): void {
+    this.walk(dir, (_, entries) => entries.some((entry) => entry.isFile && visit(entry) === true), skip);
   }
 }
 

@@ -1,4 +1,8 @@
+import type { ImportLinterConfig } from "./importlinter.js";
 import type { PytestPathStatus } from "./pytest-paths.js";
+import type { TachInfo } from "./tach-types.js";
+
+export type { TachInfo, TachInterface } from "./tach-types.js";
 
 /** A problem found while reading a repository file (invalid YAML/TOML, unreadable file...). */
 export interface ConfigProblem {
@@ -9,6 +13,20 @@ export interface ConfigProblem {
   column: number;
   /** Human-readable, already names the file relative to the root, e.g. `products/db_routing.yaml:3:5: ...`. */
   message: string;
+}
+
+/**
+ * A relation field assigned in a model class's body, with its target as written (string targets
+ * as written: a label, a bare name, `self`, a Python path; class targets by the module they are
+ * imported from; `settings.AUTH_USER_MODEL`).
+ */
+export interface RelationFact {
+  name: string;
+  kind: "ForeignKey" | "OneToOneField" | "ManyToManyField" | "ForeignObject";
+  target: { kind: "string"; value: string } | { kind: "import"; module: string; name: string } | { kind: "local"; name: string } | { kind: "user-model" };
+  /** String literals only. */
+  relatedName?: string;
+  relatedQueryName?: string;
 }
 
 /** A class defined at module level in an app's `models.py` or `models/` package. */
@@ -23,6 +41,13 @@ export interface ModelInfo {
    * name, else the defining module (`from <package> import X` would raise ImportError).
    */
   importModule: string;
+  /**
+   * For a model of a `models/` package: the shallowest module below the package that binds its
+   * name (the subpackage whose `__init__.py` imports it, else its defining module).
+   */
+  submoduleImport?: string;
+  /** The relation fields its class body assigns (not those of base classes). */
+  relations: RelationFact[];
 }
 
 /** A Django app: every product backend, plus `posthog` and `ee` (and any other dir with an apps.py AppConfig). */
@@ -46,6 +71,8 @@ export interface AppInfo {
   };
   /** Model (and other top-level) classes by class name. */
   models: Map<string, ModelInfo>;
+  /** A class of the models module(s) has a base that may make it a model (not an enum, choices, manager, error...). */
+  definesModels: boolean;
   /** The module users should import the models from: `<module>.models`. */
   modelsModule: string;
 }
@@ -74,12 +101,52 @@ export interface ProductInfo {
   hasFacadeApi: boolean;
   /** Names of module-level functions (`def`/`async def`) in `backend/facade/api.py`. */
   facadeApiFunctions: string[];
+  /** The modules directly in `backend/facade/` (the package first) and the names each binds when it runs. */
+  facadeModules: { module: string; names: string[] }[];
   /** Test files (`test_*.py`, `*_test.py`) anywhere under `backend/`, as paths relative to the product dir with `/`. */
   backendTestFiles: string[];
   /** `backend/tests/` exists (the conventional pytest path). */
   hasBackendTestsDir: boolean;
   /** The path arguments of the pytest runs of its `backend:test*` scripts on disk (absolute), with what they point at. */
   pytestPaths: Map<string, PytestPathStatus>;
+  /** `backend/facade/api.py` has a syntax error: Python refuses it, so it is no real facade (hogli). */
+  facadeApiBroken: boolean;
+  /** The entries directly in the product folder that the checks look at (`__init__.py`, `package.json`, `manifest.tsx`, `frontend`...), sorted. */
+  rootEntries: string[];
+  /** The entries directly in `backend/` that the checks look at (known modules, wiring locations, models, migrations...), sorted. */
+  backendEntries: { name: string; isDirectory: boolean }[];
+  /** `backend/migrations/__init__.py` exists (Django skips a migrations folder that is not a package). */
+  hasMigrationsPackage: boolean;
+  /** For the known files at the backend root (`api.py`...), the right locations (`presentation/api.py`) that exist too. */
+  occupiedKnownLocations: string[];
+  /** `backend/` and the facade/presentation folders lacking an `__init__.py` (hogli's package markers), as `backend/<path>/`, sorted. */
+  missingPackageMarkers: string[];
+  /** `backend/` holds a Python file (at any depth): hogli lints only such products in CI (`--all`). */
+  hasBackendPython: boolean;
+  /** Test files (`test_*.py`, `*_test.py`) anywhere in the product but `frontend/`, relative with `/`, sorted. */
+  testFiles: string[];
+  /** The Python file that carries the product's findings when it has no package.json (backend/apps.py first). */
+  pythonAnchor?: string;
+  /** `turbo.json` of the product, when it exists. */
+  turbo?: TurboJsonInfo;
+  /** Classes the facade hands out from elsewhere in the backend (hogli's wiring doctrine input). */
+  facadeHandouts: FacadeHandout[];
+}
+
+/** What a product `turbo.json` says about the contract check. */
+export interface TurboJsonInfo {
+  file: string;
+  /** `tasks["backend:contract-check"].inputs` (strings only); empty when absent or unreadable. */
+  contractCheckInputs: string[];
+}
+
+/** A class a facade module hands out, imported from elsewhere in the product's backend. */
+export interface FacadeHandout {
+  /** The facade module's file name (`queries.py`). */
+  facadeFile: string;
+  className: string;
+  /** Where the class comes from, as hogli prints it: `backend/logic.py`, `backend/logic/`. */
+  source: string;
 }
 
 interface DbRoute {
@@ -99,45 +166,6 @@ export interface DbRouting {
   unreadable: boolean;
 }
 
-interface TachModule {
-  /** `path` (a dotted module: `products.visual_review`, `posthog`, `<root>`). */
-  path: string;
-  /** 1-based line of the `[[modules]]` header. */
-  line: number;
-  /** The module paths of `depends_on`, with the 1-based line of each. */
-  dependsOn: string[];
-  dependsOnLines: number[];
-  /** The block has a non-empty `interfaces` key of its own. */
-  hasInterfaces: boolean;
-}
-
-export interface TachInterface {
-  /** `from` patterns as written (regexes in tach). */
-  from: string[];
-  /** 1-based line of each `from` pattern, same order as `from`. */
-  fromLines: number[];
-  /** `expose` patterns as written. */
-  expose: string[];
-  /** 1-based line of the `[[interfaces]]` header. */
-  line: number;
-  /** 1-based line of each expose entry, same order as `expose`. */
-  exposeLines: number[];
-  /** A comment right above the header says `isolation:permanent-interface` (hogli's exemption). */
-  permanent: boolean;
-}
-
-/** `tach.toml` as the index read it. */
-export interface TachInfo {
-  file: string;
-  exists: boolean;
-  /** The file exists but cannot be read or parsed: nothing is known of it. */
-  unreadable: boolean;
-  /** The `[[modules]]` blocks with a `path`, in file order. */
-  modules: TachModule[];
-  /** Every `[[interfaces]]` block, in file order. */
-  interfaces: TachInterface[];
-}
-
 /** A value read from a settings module, with where it was found. */
 export interface SettingValue {
   value: string;
@@ -149,6 +177,15 @@ export interface SettingValue {
 export interface SettingsInfo {
   /** `AUTH_USER_MODEL` when assigned a plain string. */
   authUserModel?: SettingValue;
+  /** `PRODUCTS_APPS` when a settings module assigns it a list of plain strings. */
+  productsApps?: { file: string; line: number; entries: string[] };
+}
+
+/** The root `frontend/package.json`: the packages it depends on. */
+export interface FrontendPackageInfo {
+  file: string;
+  /** Names under `dependencies`, `devDependencies` and `peerDependencies`. */
+  dependencies: string[];
 }
 
 export interface RepoIndex {
@@ -167,7 +204,13 @@ export interface RepoIndex {
   dbRouting: Omit<DbRouting, "routes">;
   dbRoutingFile: string;
   tach: TachInfo;
+  /** `[tool.importlinter]` of the root pyproject.toml. */
+  importLinter: ImportLinterConfig;
   settings: SettingsInfo;
+  /** The root `frontend/package.json`, when it exists and parses. */
+  frontendPackage?: FrontendPackageInfo;
+  /** Modules ClickHouse's migrations and schema registry import (`a.b`, and `a.b.c` for `from a.b import c`), when tach.toml has a permanent interface; sorted. */
+  clickhouseImports: string[];
   /** Problems reading db_routing.yaml / tach.toml / apps.py etc. Each at most once per index build. */
   problems: ConfigProblem[];
 }

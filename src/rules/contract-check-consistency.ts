@@ -1,62 +1,70 @@
 import { relativeToRoot } from "../project/problems.js";
-import { leakedPatterns } from "../project/tach-patterns.js";
-import type { RepoIndex, TachInterface } from "../project/types.js";
+import type { RuleTextEditor } from "@eslint/core";
+import type { ProductInfo, RepoIndex } from "../project/types.js";
+import { DEFAULT_REGISTRIES, REGISTRY_SCHEMA_PROPERTIES, type IsolationRegistries } from "./isolation/registries.js";
+import { isEligible, isolationStatus, type IsolationStatus } from "./isolation/status.js";
 import { CONTRACT_CHECK_SCRIPT, TEST_SCRIPT } from "../project/index.js";
 import { CONVENTIONAL_CONTRACT_CHECK_COMMAND } from "./package-json/conventions.js";
 import { insertScript, removeMember } from "./package-json/json-edits.js";
 import { missingScriptAnchor, rangeOf } from "./package-json/package-document.js";
 import { defineProductPackageRule, type ProductPackageCheck } from "./define-rule.js";
 
-type MessageIds = "missingContractCheck" | "addContractCheck" | "notIsolated" | "legacyLeak" | "emptyFacade";
+type MessageIds =
+  | "missingContractCheck"
+  | "addContractCheck"
+  | "notIsolated"
+  | "legacyLeak"
+  | "deferredPresentation"
+  | "unparsableFacade"
+  | "removeContractCheck"
+  | "emptyFacade"
+  | "noTachInterface";
+type Options = [IsolationRegistries];
 
 const RULE_NAME = "contract-check-consistency";
 
-export interface LegacyLeak {
-  interface: TachInterface;
-  pattern: string;
-  line: number;
-}
+type Check = ProductPackageCheck<{ RuleOptions: Options; MessageIds: MessageIds }>;
 
-/**
- * The first `[[interfaces]]` block whose `from` is exactly `["products.<p>"]` (backslashes
- * ignored, so `products\.<p>` counts) and that exposes a pattern outside the facade,
- * presentation and routes modules. Blocks marked `isolation:permanent-interface` are exempt.
- */
-export function findLegacyLeak(index: RepoIndex, product: string): LegacyLeak | null {
-  for (const block of index.tach.interfaces) {
-    const [pattern] = leakedPatterns(block, product);
-    if (pattern !== undefined) return { interface: block, pattern, line: block.exposeLines[block.expose.indexOf(pattern)] ?? block.line };
-  }
+/** Why the script must go (hogli's order: not isolated, legacy leak, deferred wave, no real facade, no tach interface), or null. */
+function removalReason(status: IsolationStatus, product: ProductInfo, index: RepoIndex): { messageId: MessageIds; data: Record<string, string> } | null {
+  if (!status.isolated) return { messageId: "notIsolated", data: {} };
+  if (status.legacyLeak) return { messageId: "legacyLeak", data: { location: `${relativeToRoot(index.root, index.tach.file)}:${status.legacyLeak.line}`, pattern: status.legacyLeak.pattern } };
+  if (status.deferred.length > 0) return { messageId: "deferredPresentation", data: { count: String(status.deferred.length), line: String(status.deferredLine ?? 1) } };
+  if (product.facadeApiBroken) return { messageId: "unparsableFacade", data: {} };
+  if (!status.realFacade) return { messageId: "emptyFacade", data: { facade: product.hasFacadeApi ? "backend/facade/api.py defines no function" : "no backend/facade/api.py" } };
+  // Unknown when tach.toml cannot be read (the legacy leak is undefined then).
+  if (!status.tachInterface && status.legacyLeak !== undefined) return { messageId: "noTachInterface", data: {} };
   return null;
 }
 
-type Check = ProductPackageCheck<{ RuleOptions: []; MessageIds: MessageIds }>;
-
-/** The script is present: it must go unless the product is isolated, leak-free and has a real facade. */
-function checkPresentScript({ context, doc, product, index, locOf }: Check, leak: LegacyLeak | null | undefined): void {
+/**
+ * The script is present: it must go unless the product is eligible (isolated, a real facade, no
+ * legacy leak, no deferred presentation wave) and tach enforces its interface. A facade that does
+ * not parse may be tree-sitter's gap, not the author's: its removal is a suggestion.
+ */
+function checkPresentScript({ context, doc, product, index, locOf }: Check, status: IsolationStatus): void {
   const entry = doc.entries.get(CONTRACT_CHECK_SCRIPT)!;
+  const reason = removalReason(status, product, index);
+  if (!reason) return;
   const removal = removeMember(doc.scripts!, entry.member);
-  const report = (messageId: MessageIds, data: Record<string, string>) =>
-    context.report({
-      loc: locOf(rangeOf(entry.member.name)),
-      messageId,
-      data: { product: product.name, ...data },
-      fix: (fixer) => fixer.replaceTextRange(removal.range, removal.text),
-    });
-  if (!product.isolated) report("notIsolated", {});
-  else if (leak) report("legacyLeak", { location: `${relativeToRoot(index.root, index.tach.file)}:${leak.line}`, pattern: leak.pattern });
-  else if (product.facadeApiFunctions.length === 0) {
-    report("emptyFacade", { facade: product.hasFacadeApi ? "backend/facade/api.py defines no function" : "no backend/facade/api.py" });
-  }
+  const fix = (fixer: RuleTextEditor) => fixer.replaceTextRange(removal.range, removal.text);
+  const suggestOnly = reason.messageId === "unparsableFacade";
+  context.report({
+    loc: locOf(rangeOf(entry.member.name)),
+    messageId: reason.messageId,
+    data: { product: product.name, ...reason.data },
+    ...(suggestOnly ? { suggest: [{ messageId: "removeContractCheck", data: {}, fix }] } : { fix }),
+  });
 }
 
 /**
- * The script is missing: it is required when the product is isolated, with a real facade and (known)
- * no legacy leak. Adding it is a person's decision (turbo then skips the full Django suite): a
- * suggestion, and only when the product's tests run somewhere (`backend:test`).
+ * The script is missing: it is required when the product is eligible, tach enforces its
+ * interface and its facade hands out no internal class (else hogli withholds the skip). Adding
+ * it is a person's decision (turbo then skips the full Django suite): a suggestion, and only
+ * when the product's tests run somewhere (`backend:test`).
  */
-function checkMissingScript({ context, doc, product, locOf }: Check, leak: LegacyLeak | null | undefined): void {
-  if (!product.isolated || product.facadeApiFunctions.length === 0 || leak !== null) return;
+function checkMissingScript({ context, doc, product, locOf }: Check, status: IsolationStatus): void {
+  if (!isEligible(status) || !status.tachInterface || status.facadeLeaks.length > 0) return;
   const testScript = doc.entries.get(TEST_SCRIPT);
   const edit = testScript ? insertScript(doc, CONTRACT_CHECK_SCRIPT, CONVENTIONAL_CONTRACT_CHECK_COMMAND, testScript.member) : null;
   context.report({
@@ -69,33 +77,39 @@ function checkMissingScript({ context, doc, product, locOf }: Check, leak: Legac
   });
 }
 
-export default defineProductPackageRule<{ RuleOptions: []; MessageIds: MessageIds }>({
+export default defineProductPackageRule<{ RuleOptions: Options; MessageIds: MessageIds }>({
   name: RULE_NAME,
   meta: {
     type: "problem",
     docs: {
       description:
-        "Require `backend:contract-check` exactly on isolated products (contracts, a real facade, no legacy tach interface leak)",
+        "Require `backend:contract-check` exactly on products eligible for isolated tests (contracts, a real facade, no legacy leak, no deferred presentation wave, a tach interface)",
       recommended: true,
     },
     fixable: "code",
     hasSuggestions: true,
-    schema: [],
+    schema: [{ type: "object", properties: REGISTRY_SCHEMA_PROPERTIES, additionalProperties: false }],
+    defaultOptions: [DEFAULT_REGISTRIES],
     messages: {
       missingContractCheck: 'Isolated product "{{product}}" has no "backend:contract-check" script: turbo runs the full Django suite when it changes.',
       addContractCheck: 'Add "backend:contract-check": "{{command}}".',
       notIsolated: 'Remove "backend:contract-check": "{{product}}" is not isolated (no backend/facade/contracts.py or contracts/).',
       legacyLeak: 'Remove "backend:contract-check": {{location}} exposes "{{pattern}}", a legacy leak of "{{product}}".',
+      deferredPresentation:
+        'Remove "backend:contract-check": {{count}} ignore_imports entries of pyproject.toml (from line {{line}}) defer the presentation wave of "{{product}}".',
+      unparsableFacade: '"backend:contract-check" needs a real facade, and backend/facade/api.py of "{{product}}" does not parse: fix it, or remove the script.',
+      removeContractCheck: 'Remove "backend:contract-check".',
       emptyFacade: 'Remove "backend:contract-check": the facade of "{{product}}" is empty ({{facade}}).',
+      noTachInterface: 'Remove "backend:contract-check": tach.toml declares no interface for "{{product}}", so nothing enforces its boundary.',
     },
   },
 
   check(check) {
-    const { doc, product, index } = check;
-    // Unknown (undefined) when tach.toml cannot be read: its syntax error is reported in tach.toml
-    // itself, and the script is then neither required nor reported as a leak here.
-    const leak = index.tach.unreadable ? undefined : findLegacyLeak(index, product.name);
-    if (doc.entries.has(CONTRACT_CHECK_SCRIPT)) checkPresentScript(check, leak);
-    else checkMissingScript(check, leak);
+    const { context, doc, product, index } = check;
+    // An unreadable tach.toml leaves the legacy leak unknown (undefined): its syntax error is
+    // reported in tach.toml itself, and the script is then neither required nor removed for a leak.
+    const status = isolationStatus(index, product, doc.entries.has(CONTRACT_CHECK_SCRIPT), context.options[0]);
+    if (status.hasScript) checkPresentScript(check, status);
+    else checkMissingScript(check, status);
   },
 });

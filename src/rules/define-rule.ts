@@ -41,7 +41,7 @@ function fitted(messages: Record<string, string>, descriptor: Descriptor): Descr
 }
 
 /** The rule's context, with `report` fitting every message to the limit (see `fitData`). */
-function withFittedMessages<Context extends { report(descriptor: never): void }>(context: Context, messages: Record<string, string> | undefined): Context {
+export function withFittedMessages<Context extends { report(descriptor: never): void }>(context: Context, messages: Record<string, string> | undefined): Context {
   if (!messages) return context;
   const report = context.report.bind(context) as (descriptor: Descriptor) => void;
   return Object.create(context, { report: { value: (descriptor: Descriptor) => report(fitted(messages, descriptor)) } }) as Context;

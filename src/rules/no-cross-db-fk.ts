@@ -1,9 +1,9 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { definitionName, isInsideError } from "../languages/python/syntax/index.js";
-import type { RepoIndex } from "../project/types.js";
+import { definitionName, isInsideError, type RelationField } from "../languages/python/syntax/index.js";
+import { modelOfApp } from "../project/index.js";
 import { idFieldName, idFieldSuggestion } from "./python/id-field-suggestion.js";
+import { databaseOf, DEFAULT_DATABASE } from "./python/databases.js";
 import { resolveRelationTarget } from "./python/model-reference.js";
-import { readRelationField, type RelationField } from "./python/relation-fields.js";
 import { applyingEdits } from "./text-edit.js";
 import { definePythonRule } from "./define-rule.js";
 
@@ -11,13 +11,6 @@ type MessageIds = "crossDatabase" | "crossDatabaseManyToMany" | "crossDatabaseFo
 type Options = [{ checkUnroutedModels: boolean }];
 
 const RULE_NAME = "no-cross-db-fk";
-
-/** The database of every app without a route in db_routing.yaml. */
-const DEFAULT_DATABASE = "default";
-
-function databaseOf(index: RepoIndex, appLabel: string): string {
-  return index.dbRoutes.get(appLabel)?.database ?? DEFAULT_DATABASE;
-}
 
 /** `FeatureFlag` → `feature_flag`, `HTTPLog` → `http_log`. */
 function snakeCase(name: string): string {
@@ -88,9 +81,8 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     function report(field: RelationField<PyNode>, target: { appLabel: string; name: string }, targetDatabase: string): void {
       const className = definitionName(text, field.modelClass!) ?? "<class>";
       // Django resolves label model names case-insensitively (`"posthog.team"`): name the real class.
-      const model = [...(index.apps.get(target.appLabel)?.models.values() ?? [])].find(
-        (candidate) => candidate.name.toLowerCase() === target.name.toLowerCase(),
-      );
+      const targetApp = index.apps.get(target.appLabel);
+      const model = targetApp ? modelOfApp(targetApp, target.name) : undefined;
       const targetName = model?.name ?? target.name;
       const owner = field.fieldName ? `${className}.${field.fieldName}` : `a ${field.kind} of ${className}`;
       const label = `${target.appLabel}.${targetName}`;
@@ -113,10 +105,11 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     }
 
     return {
-      call(node: PyNode) {
-        const field = readRelationField(text, node);
-        if (!field?.modelClass || isInsideError(node)) return;
-        check(field);
+      module() {
+        for (const field of file.relationFields()) {
+          if (!field.modelClass || isInsideError(field.call)) continue;
+          check(field);
+        }
       },
     };
   },

@@ -1,5 +1,5 @@
 import { readTachDocument, writtenString } from "../project/tach-document.js";
-import { leakedPatterns, soleProduct } from "../project/tach-patterns.js";
+import { leakedPatterns, soleProduct } from "./isolation/hogli-tach.js";
 import { defineConfigFileRule } from "./define-rule.js";
 
 type MessageIds = "legacyLeak";

@@ -49,7 +49,9 @@ function misspeltTestScript(names: Iterable<string>): string | undefined {
   return undefined;
 }
 
-type Check = ProductPackageCheck<{ RuleOptions: []; MessageIds: MessageIds }>;
+type Options = [{ requireTestsInPaths: boolean }];
+
+type Check = ProductPackageCheck<{ RuleOptions: Options; MessageIds: MessageIds }>;
 
 function reportMissingTestScript({ context, doc, product, locOf }: Check): void {
   const command = conventionalTestCommand(product);
@@ -106,6 +108,8 @@ function reportPytestPaths({ context, product, productDir, index, locOf }: Check
     const status = pytestPathStatus(index, product, path.resolve(productDir, argument.cwd, argument.path));
     // Outside the repository (or behind a symlink leading out of it): not looked at.
     if (status === "ok" || status === "elsewhere") continue;
+    // hogli only asks that the path exists.
+    if (status !== "missing" && !context.options[0].requireTestsInPaths) continue;
     context.report({
       loc: locOf(sourceRangeOf(entry, argument.start, argument.end)),
       messageId: PATH_MESSAGES[status],
@@ -114,7 +118,7 @@ function reportPytestPaths({ context, product, productDir, index, locOf }: Check
   }
 }
 
-export default defineProductPackageRule<{ RuleOptions: []; MessageIds: MessageIds }>({
+export default defineProductPackageRule<{ RuleOptions: Options; MessageIds: MessageIds }>({
   name: RULE_NAME,
   meta: {
     type: "problem",
@@ -125,7 +129,19 @@ export default defineProductPackageRule<{ RuleOptions: []; MessageIds: MessageId
     },
     fixable: "code",
     hasSuggestions: true,
-    schema: [],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          requireTestsInPaths: {
+            type: "boolean",
+            description: "A pytest path must hold tests (a test file, or a folder with one), as the seed's README asks; `false` only asks that it exists, as `hogli product:lint` does.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ requireTestsInPaths: true }],
     messages: {
       missingTestScript: 'Product "{{product}}" has a backend/ but no "backend:test" script, so CI never runs its tests: add one.',
       addTestScript: 'Add "backend:test": "{{command}}".',

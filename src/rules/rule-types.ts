@@ -6,14 +6,22 @@ import type { YAMLLanguageOptions, YAMLSourceCode } from "eslint-plugin-yml";
 import type { AST as TomlAST } from "toml-eslint-parser";
 import type { AST as YamlAST } from "yaml-eslint-parser";
 import type { PyNode } from "../languages/python/ast.js";
+import type { PyNodeType } from "../languages/python/node-types.js";
 import type { PythonLanguageOptions } from "../languages/python/language.js";
 import type { PythonSourceCode } from "../languages/python/source-code.js";
 import { REPOSITORY_URL } from "../meta.js";
 
-/** Visitor keyed by tree-sitter node types (`class_definition`, `call`, `import_from_statement`...). */
+/** A PyNode of one node type. */
+export type PyNodeOf<Type extends PyNodeType> = PyNode & { readonly type: Type };
+
+/**
+ * Visitor keyed by tree-sitter node types (`module`, `class_definition`, `import_from_statement`...),
+ * each with its node type; esquery selectors as other keys. ESLint visits the module and its
+ * top-level statements (see "The Python language" in the README).
+ */
 export interface PythonRuleVisitor
   extends RuleVisitor,
-    CustomRuleVisitorWithExit<{ [nodeType: string]: ((node: PyNode, parent?: PyNode | null) => void) | undefined }> {}
+    CustomRuleVisitorWithExit<{ [Type in PyNodeType]?: (node: PyNodeOf<Type>, parent: PyNode | null) => void }> {}
 
 export type RuleDocs = {
   /** Included in `configs.recommended`. */

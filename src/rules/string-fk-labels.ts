@@ -1,12 +1,11 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { nameUses, stringValue, textOf } from "../languages/python/syntax/index.js";
-import { resolveModelImport } from "../project/index.js";
+import { isNameRead, stringValue, textOf, type RelationField } from "../languages/python/syntax/index.js";
+import { modelOfApp, resolveModelImport } from "../project/index.js";
 import { closestMatch } from "./did-you-mean.js";
 import { definePythonRule } from "./define-rule.js";
 import { removeImportedNames } from "./python/import-edits.js";
 import { label, replaceWith, type LabelCheck, type LabelMessageIds, type LabelOptions } from "./python/label-check.js";
 import { parseStringTarget, resolveClassReference, resolveRelationTarget } from "./python/model-reference.js";
-import { readRelationField, type RelationField } from "./python/relation-fields.js";
 import { unusedModelImports } from "./python/unused-model-imports.js";
 import { applyingEdits } from "./text-edit.js";
 
@@ -54,7 +53,7 @@ function checkLabel(check: LabelCheck, field: RelationField<PyNode>, target: PyN
     return;
   }
   // Django resolves model names case-insensitively.
-  if ([...app.models.keys()].some((model) => model.toLowerCase() === name.toLowerCase())) return;
+  if (modelOfApp(app, name)) return;
   const elsewhere = (index.modelsByName.get(name) ?? []).filter((model) => model.appLabel !== app.label);
   const closeName = closestMatch(name, app.models.keys());
   const replacement = elsewhere.length === 1 ? label(elsewhere[0]!) : closeName ? `${app.label}.${closeName}` : undefined;
@@ -133,7 +132,7 @@ function checkClassTarget(check: LabelCheck, field: RelationField<PyNode>, targe
 /** Imports of models that relation fields now name by label and nothing else reads. */
 function reportUnusedImports({ context, file, text }: LabelCheck, root: PyNode, targetLabels: ReadonlySet<string>): void {
   if (targetLabels.size === 0 || file.isPackageInit) return;
-  for (const unused of unusedModelImports(file, text, targetLabels, () => nameUses(text, root))) {
+  for (const unused of unusedModelImports(file, text, targetLabels, (name) => isNameRead(text, root, name))) {
     context.report({
       node: unused.name.node as PyNode,
       messageId: "unusedImport",
@@ -194,21 +193,22 @@ export default definePythonRule<{ RuleOptions: LabelOptions; MessageIds: LabelMe
     const { text } = context.sourceCode;
     const check: LabelCheck = { context, file, text, options, knownLabels: new Set(options.knownAppLabels) };
     const targetLabels = new Set<string>();
+
+    function checkField(field: RelationField<PyNode>): void {
+      const { target } = field;
+      if (target.type === "string") {
+        const resolved = resolveRelationTarget(file, text, target);
+        if (resolved) targetLabels.add(`${resolved.appLabel}.${resolved.name}`.toLowerCase());
+        checkStringTarget(check, field, target);
+      } else if (target.type === "identifier" || target.type === "attribute") {
+        checkClassTarget(check, field, target);
+      }
+    }
+
     return {
-      call(node: PyNode) {
-        const field = readRelationField(text, node);
-        if (!field) return;
-        const { target } = field;
-        if (target.type === "string") {
-          const resolved = resolveRelationTarget(file, text, target);
-          if (resolved) targetLabels.add(`${resolved.appLabel}.${resolved.name}`.toLowerCase());
-          checkStringTarget(check, field, target);
-        } else if (target.type === "identifier" || target.type === "attribute") {
-          checkClassTarget(check, field, target);
-        }
-      },
-      "module:exit"() {
-        reportUnusedImports(check, context.sourceCode.ast, targetLabels);
+      module(root: PyNode) {
+        for (const field of file.relationFields()) checkField(field);
+        reportUnusedImports(check, root, targetLabels);
       },
     };
   },

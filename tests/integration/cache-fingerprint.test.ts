@@ -27,6 +27,9 @@ const CROSS_DB_IN_EXPERIMENTS = [
   "products/experiments/backend/models.py:26 posthog-products/no-cross-db-fk",
   "products/experiments/backend/models.py:29 posthog-products/no-cross-db-fk",
   "products/experiments/backend/models.py:57 posthog-products/no-cross-db-fk",
+  // Queries that join experiments to feature_flags now cross databases too.
+  "products/experiments/backend/api.py:29 posthog-products/no-cross-db-query",
+  "products/experiments/backend/logic.py:25 posthog-products/no-cross-db-query",
 ];
 
 const trees: ExampleTree[] = [];
@@ -159,16 +162,38 @@ describe("the repository fingerprint in the recommended config", () => {
   it.each([
     ["products/db_routing.yaml", (text: string) => text + EXPERIMENTS_ROUTE],
     ["tach.toml", (text: string) => text.replace('"backend\\\\.facade.*"', '"backend\\\\.facade.*",\n    "backend\\\\.logic.*"')],
+    ["tach.toml", (text: string) => text.replace('path = "products.web_analytics"', 'path = "products.web_analytics"\nlayer = "modules"\n\n[[modules]]\npath = "products.web_analytics.backend"')],
+    ["pyproject.toml", (text: string) => text.replace('"products.**.backend.routes -> products.**.backend.presentation.**",', '"products.**.backend.routes -> products.**.backend.presentation.**",\n    "products.experiments.backend.routes -> products.experiments.backend.api",')],
     ["products/feature_flags/backend/apps.py", (text: string) => text.replace('label = "feature_flags"', 'label = "flags"')],
     ["products/feature_flags/backend/models.py", (text: string) => `${text}\n\nclass Extra(models.Model):\n    pass\n`],
     ["ee/models/license.py", (text: string) => text.replace("class License(", "class EnterpriseLicense(")],
     ["products/web_analytics/package.json", (text: string) => text.replace('"frontend:typegen"', '"backend:lint": "ruff check backend",\n        "frontend:typegen"')],
+    ["products/visual_review/turbo.json", (text: string) => text.replace('"backend/migrations/**"', '"backend/migrations/**", "backend/routes.py"')],
+    ["posthog/settings/web.py", (text: string) => text.replace('    "products.experiments.backend.apps.ExperimentsConfig",\n', "")],
+    ["frontend/package.json", (text: string) => text.replace('        "@posthog/products-experiment": "workspace:*",\n', "")],
+    ["products/early_access_features/backend/facade/queries.py", (text: string) => text.replace("from ..models import EarlyAccessFeature", "from .contracts import EarlyAccessFeatureSummary as EarlyAccessFeature")],
+    ["products/early_access_features/backend/facade/api.py", (text: string) => text.replace("def list_features(", "def list_features(:")],
   ])("changes when a fact of %s changes", (relative, edit) => {
     const example = tree("fingerprint-edit");
     const before = fingerprintOf(example.dir);
     const text = example.read(relative);
     expect(edit(text)).not.toBe(text);
     example.write(relative, edit(text));
+    expect(fingerprintOf(example.dir)).not.toBe(before);
+  });
+
+  it.each([
+    ["a new test file", (example: ExampleTree) => example.write("products/experiments/backend/tests/test_new.py", "def test_new() -> None:\n    pass\n")],
+    ["a new migrations package", (example: ExampleTree) => {
+      fs.mkdirSync(example.file("products/experiments/backend/migrations"));
+      example.write("products/experiments/backend/migrations/__init__.py", "");
+    }],
+    ["a product.yaml removed", (example: ExampleTree) => fs.rmSync(example.file("products/web_analytics/product.yaml"))],
+    ["a module at the backend root", (example: ExampleTree) => example.write("products/visual_review/backend/views.py", "")],
+  ])("changes with %s", (_, change) => {
+    const example = tree("fingerprint-layout");
+    const before = fingerprintOf(example.dir);
+    change(example);
     expect(fingerprintOf(example.dir)).not.toBe(before);
   });
 
@@ -187,6 +212,10 @@ describe("the repository fingerprint in the recommended config", () => {
     ["products/feature_flags/backend/models.py", (text: string) => text.replace("class FeatureFlag(", "# flags\nclass FeatureFlag(")],
     ["ee/models/license.py", (text: string) => `${text}\n# touched\n`],
     ["products/web_analytics/package.json", (text: string) => text.replace("{", '{\n    "private": true,')],
+    ["pyproject.toml", (text: string) => text.replace("line-length = 120", "line-length = 100")],
+    // The rules read product.yaml and the rest of turbo.json as linted files, not as facts.
+    ["products/web_analytics/product.yaml", (text: string) => text.replace("team-CHANGEME", "team-web-analytics")],
+    ["products/visual_review/turbo.json", (text: string) => text.replace('"cache": true', '"cache": false')],
   ])("does not change when an edit of %s changes no fact", (relative, edit) => {
     const example = tree("fingerprint-same-fact");
     const before = fingerprintOf(example.dir);

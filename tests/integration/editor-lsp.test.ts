@@ -219,8 +219,8 @@ describe("VS Code's ESLint language server with the README settings", () => {
 
   it("shows the diagnostics of an open product package.json", async () => {
     const diagnostics = await diagnosticsOf(PACKAGE_JSON);
-    expect(brief(diagnostics)).toEqual(["4:97 posthog-products/no-swallowed-test-failures"]);
-    expect(diagnostics[0].message).toBe('"backend:test" swallows test failures with "|| true": remove it.');
+    expect(brief(diagnostics)).toEqual(["2:5 posthog-products/product-required-files", "4:97 posthog-products/no-swallowed-test-failures"]);
+    expect(diagnostics[1].message).toBe('"backend:test" swallows test failures with "|| true": remove it.');
   });
 
   it("offers quick fixes, and no disable-comment action (disabled: it would insert `//` into Python)", async () => {
@@ -324,7 +324,7 @@ describe("VS Code's ESLint language server with the README settings", () => {
   });
 
   it("the package.json diagnostics follow an edit of tach.toml once saved (no Python rule reads tach.toml)", async () => {
-    expect(brief(await diagnosticsOf(PACKAGE_JSON))).toEqual(["4:97 posthog-products/no-swallowed-test-failures"]);
+    expect(brief(await diagnosticsOf(PACKAGE_JSON))).toEqual(["2:5 posthog-products/product-required-files", "4:97 posthog-products/no-swallowed-test-failures"]);
     // Remove error_tracking's legacy-leak block: the isolated product, with a real facade and no
     // leak left, must have backend:contract-check.
     const block = '[[interfaces]]\nexpose = [\n    "backend\\\\.models.*",\n]\nfrom = [\n    "products.error_tracking",\n]\n';
@@ -338,12 +338,16 @@ describe("VS Code's ESLint language server with the README settings", () => {
       "118:5 posthog-products/no-legacy-interface-leak",
     ]);
     tree.write(TACH, sealed);
-    const { diagnostics } = await diagnosticsUntil(PACKAGE_JSON, (d) => d.length === 2);
-    expect(brief(diagnostics)).toEqual(["3:5 posthog-products/contract-check-consistency", "4:97 posthog-products/no-swallowed-test-failures"]);
+    const { diagnostics } = await diagnosticsUntil(PACKAGE_JSON, (d) => d.length === 3);
+    expect(brief(diagnostics)).toEqual([
+      "2:5 posthog-products/product-required-files",
+      "3:5 posthog-products/contract-check-consistency",
+      "4:97 posthog-products/no-swallowed-test-failures",
+    ]);
 
     change(TACH, original);
     tree.write(TACH, original);
-    const back = await diagnosticsUntil(PACKAGE_JSON, (d) => d.length === 1);
-    expect(brief(back.diagnostics)).toEqual(["4:97 posthog-products/no-swallowed-test-failures"]);
+    const back = await diagnosticsUntil(PACKAGE_JSON, (d) => d.length === 2);
+    expect(brief(back.diagnostics)).toEqual(["2:5 posthog-products/product-required-files", "4:97 posthog-products/no-swallowed-test-failures"]);
   });
 });

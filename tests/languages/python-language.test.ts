@@ -1,19 +1,28 @@
 import type { File } from "@eslint/core";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { Linter, type ESLint } from "eslint";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import plugin from "../../src/index.js";
 import type { PyNode } from "../../src/languages/python/ast.js";
 import { PythonLanguage } from "../../src/languages/python/language.js";
 import type { PythonSourceCode } from "../../src/languages/python/source-code.js";
-import type { PythonRuleDefinition } from "../../src/rules/rule-types.js";
+import type { PythonRuleDefinition, PythonRuleVisitor } from "../../src/rules/rule-types.js";
+import type { PyNodeType } from "../../src/languages/python/node-types.js";
+import { PYTHON_GRAMMAR, pythonLanguage } from "../../src/languages/python/tree-sitter.js";
+import { namedNodeTypes, nodeTypesSource } from "../../tools/node-types.js";
+import { REPO_ROOT } from "../support/paths.js";
 
-/** A probe rule: reports every call with its text, and counts what it saw. */
+/** A probe rule: reports every call of the file (found through the node API) with its text. */
 const reportCalls: PythonRuleDefinition<{ MessageIds: "call" }> = {
   meta: { type: "problem", messages: { call: "call {{text}}" }, languages: ["posthog-products/python"] },
   create(context) {
     return {
-      call(node: PyNode) {
-        context.report({ node, messageId: "call", data: { text: context.sourceCode.textOf(node) } });
+      module(root: PyNode) {
+        for (const node of root.descendantsOfType("call")) {
+          if (node.hasError) continue;
+          context.report({ node, messageId: "call", data: { text: context.sourceCode.textOf(node) } });
+        }
       },
     };
   },
@@ -102,15 +111,29 @@ describe("python language", () => {
     expect(sourceCode.ast.children.some((child) => child.type === "ERROR" || child.hasError)).toBe(true);
   });
 
-  it("gives ESLint ranges, lazy locations, parents and a traversal that enters and exits every node", () => {
+  it("traverses the module and its top-level statements, entering and exiting each", () => {
+    const sourceCode = parse("import os\n# a comment\nclass A(models.Model):\n    f = models.ForeignKey(Team)\n    from x import y\n");
+    const steps = [...sourceCode.traverse()].map((step) => `${(step as { phase: number }).phase === 1 ? "enter" : "exit"} ${(step.target as PyNode).type}`);
+    expect(steps).toEqual([
+      "enter module",
+      "enter import_statement",
+      "exit import_statement",
+      "enter class_definition",
+      "exit class_definition",
+      "exit module",
+    ]);
+  });
+
+  it("gives deeper nodes through the node API, with ranges, lazy locations and parents", () => {
     const sourceCode = parse("class A(models.Model):\r\n    f = models.ForeignKey(Team)\r\n");
-    const call = [...sourceCode.traverse()].map((step) => step.target as PyNode).find((node) => node.type === "call")!;
-    expect(sourceCode.textOf(call)).toBe("models.ForeignKey(Team)");
-    expect(sourceCode.getLoc(call)).toEqual({ start: { line: 2, column: 8 }, end: { line: 2, column: 31 } });
-    expect(sourceCode.getParent(call)?.type).toBe("assignment");
-    const steps = [...sourceCode.traverse()];
-    const enters = steps.filter((step) => (step as { phase: number }).phase === 1).length;
-    expect(enters * 2).toBe(steps.length);
+    const [call] = sourceCode.ast.descendantsOfType("call");
+    expect(sourceCode.textOf(call!)).toBe("models.ForeignKey(Team)");
+    expect(sourceCode.getLoc(call!)).toEqual({ start: { line: 2, column: 8 }, end: { line: 2, column: 31 } });
+    expect(sourceCode.getParent(call!)?.type).toBe("assignment");
+    expect(call!.childForFieldName("function")?.type).toBe("attribute");
+    expect(call!.parent?.parent?.parent?.parent).toBe(sourceCode.ast.children[0]);
+    expect(sourceCode.ast.descendantForIndex(sourceCode.text.indexOf("Team"))?.type).toBe("identifier");
+    expect(sourceCode.ast.descendantsOfType("call")[0]).toBe(call);
     expect(sourceCode.getLoc(sourceCode.ast)).toEqual({ start: { line: 1, column: 0 }, end: { line: 3, column: 0 } });
   });
 
@@ -124,13 +147,13 @@ describe("python language", () => {
     expect(sourceCode.hasBOM).toBe(true);
   });
 
-  it("matches esquery selectors on tree-sitter node types", () => {
+  it("matches esquery selectors on the traversed nodes", () => {
     const seen: string[] = [];
     const selectorRule: PythonRuleDefinition<{ MessageIds: "x" }> = {
       meta: { type: "problem", messages: { x: "x" }, languages: ["posthog-products/python"] },
       create(context) {
         return {
-          "class_definition call > argument_list > keyword_argument"(node: PyNode) {
+          "module > import_from_statement"(node: PyNode) {
             seen.push(context.sourceCode.textOf(node));
           },
         };
@@ -138,7 +161,7 @@ describe("python language", () => {
     };
     const linter = new Linter({ configType: "flat" });
     linter.verify(
-      "f(a=1)\nclass A:\n    x = g(b=2)\n",
+      "from a import b\nclass A:\n    from c import d\nimport e\n",
       [
         {
           files: ["**/*.py"],
@@ -149,7 +172,7 @@ describe("python language", () => {
       ],
       "a.py",
     );
-    expect(seen).toEqual(["b=2"]);
+    expect(seen).toEqual(["from a import b"]);
   });
 
   it("rejects language options it does not have, and a strict option that is not a boolean", () => {
@@ -169,5 +192,17 @@ describe("python language", () => {
     expect(strict("def f(:\n    pass\n")[0]).toMatchObject({ line: 1, fatal: true });
     expect(strict("if x:\n# nothing\n")).toEqual([{ message: "Parsing error: Syntax error: expected an indented block.", line: 1, column: 6, fatal: true }]);
     expect(strict("run(1)\n")).toEqual([{ message: "call run(1)", line: 1, column: 1, fatal: undefined }]);
+  });
+});
+
+describe("node types", () => {
+  it("src/languages/python/node-types.ts lists every named node type of the grammar (node tools/update-node-types.js)", () => {
+    const file = path.join(REPO_ROOT, "src", "languages", "python", "node-types.ts");
+    expect(readFileSync(file, "utf8")).toBe(nodeTypesSource(namedNodeTypes(pythonLanguage), PYTHON_GRAMMAR));
+  });
+
+  it("types each visitor key's node by its node type", () => {
+    expectTypeOf<Parameters<NonNullable<PythonRuleVisitor["class_definition"]>>[0]["type"]>().toEqualTypeOf<"class_definition">();
+    expectTypeOf<PyNodeType>().toExtend<string>();
   });
 });

@@ -184,23 +184,31 @@ describe("the fixture index", () => {
   it("reads the models of models.py", () => {
     const models = index().apps.get("feature_flags")!.models;
     expect([...models.keys()]).toEqual(["FeatureFlag", "FeatureFlagHashKeyOverride"]);
-    expect(models.get("FeatureFlag")).toEqual({
+    expect(models.get("FeatureFlag")).toMatchObject({
       name: "FeatureFlag",
       appLabel: "feature_flags",
       definingModule: "products.feature_flags.backend.models",
       importModule: "products.feature_flags.backend.models",
+      // The relation fields of its class body, as written.
+      relations: [
+        { name: "team", kind: "ForeignKey", target: { kind: "string", value: "posthog.Team" } },
+        { name: "created_by", kind: "ForeignKey", target: { kind: "string", value: "posthog.User" } },
+      ],
     });
     expect(models.has("FeatureFlagHashKeyOverride")).toBe(true);
   });
 
   it("reads the models of a models/ package, with their real submodule", () => {
     const models = index().apps.get("experiments")!.models;
-    expect(models.get("Experiment")).toEqual({
+    expect(models.get("Experiment")).toMatchObject({
       name: "Experiment",
       appLabel: "experiments",
       definingModule: "products.experiments.backend.models.experiment",
       // The package's __init__.py imports it: it is imported from the package.
       importModule: "products.experiments.backend.models",
+      // Its own module is the shallowest one below the package that binds it.
+      submoduleImport: "products.experiments.backend.models.experiment",
+      relations: expect.arrayContaining([{ name: "feature_flag", kind: "ForeignKey", target: { kind: "string", value: "feature_flags.FeatureFlag" } }]),
     });
     // Not imported by __init__.py: imported from its own module.
     expect(models.get("ExperimentMetricResult")?.importModule).toBe("products.experiments.backend.models.experiment");
@@ -614,8 +622,11 @@ describe("configuration problems", () => {
         line: 4,
         exposeLines: [7, 9, 11],
         permanent: false,
+        fromPatterns: ["products.x"],
+        exclusive: false,
+        dataTypes: "all",
       },
-      { from: ["products.y"], fromLines: [18], expose: [], line: 16, exposeLines: [], permanent: false },
+      { from: ["products.y"], fromLines: [18], expose: [], line: 16, exposeLines: [], permanent: false, fromPatterns: ["products.y"], exclusive: false, dataTypes: "all" },
     ]);
   });
 });
@@ -802,7 +813,7 @@ describe("the facts fingerprint", () => {
     fs.appendFileSync(path.join(root, "products/feature_flags/backend/models.py"), "\n# a comment\n");
     const models = path.join(root, "products/experiments/backend/models/experiment.py");
     fs.writeFileSync(models, fs.readFileSync(models, "utf8").replace("class Experiment(", "# moved\nclass Experiment("));
-    write(root, "products/feature_flags/backend/views.py", "x = 1\n");
+    write(root, "products/feature_flags/backend/helpers.py", "x = 1\n");
     write(root, "products/feature_flags/frontend/Other.tsx", "export {}\n");
     expect(fingerprint(root)).toBe(first);
   });

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { undefinedNames } from "../support/undefined-names.js";
+import plugin from "../../src/index.js";
 import { RealCodeTree, REAL_CODE } from "./support.js";
 
 const tree = new RealCodeTree("real-code-clean");
@@ -21,12 +22,32 @@ function pythonFiles(dir: string): string[] {
 }
 
 describe("the real-code tree", () => {
-  it("gives no finding with the recommended config but the warnings about its legacy tach.toml leaks", async () => {
+  it("gives no finding with the recommended config, reverse accessors aside, but the warnings about its legacy tach.toml leaks", async () => {
     // PostHog's tach.toml keeps legacy-leak blocks, on which hogli prints ⚠: warnings, not errors.
     expect(await tree.findings()).toEqual([
-      { file: "tach.toml", line: 90, column: 11, rule: "no-legacy-interface-leak", messageId: "legacyLeak" },
-      { file: "tach.toml", line: 94, column: 11, rule: "no-legacy-interface-leak", messageId: "legacyLeak" },
+      { file: "tach.toml", line: 96, column: 11, rule: "no-legacy-interface-leak", messageId: "legacyLeak" },
+      { file: "tach.toml", line: 100, column: 11, rule: "no-legacy-interface-leak", messageId: "legacyLeak" },
     ]);
+  });
+
+  it("reports the reverse accessors PostHog's model-crossing baseline counts: product models into core, core into dashboards (and the legacy leaks)", async () => {
+    const reported = (await tree.findings(["."], plugin.configs.recommended)).map(({ file, line, rule }) => `${file}:${line} ${rule}`);
+    const accessor = (file: string, ...lines: number[]): string[] => lines.map((line) => `${file}:${line} no-cross-product-reverse-accessor`);
+    expect(reported.sort()).toEqual(
+      [
+        ...accessor("posthog/models/team/team.py", 13),
+        ...accessor("products/actions/backend/models/action.py", 5),
+        ...accessor("products/dashboards/backend/models/dashboard.py", 5),
+        ...accessor("products/early_access_features/backend/models.py", 8, 10, 17),
+        ...accessor("products/error_tracking/backend/models.py", 10, 19, 20, 28),
+        ...accessor("products/experiments/backend/models/experiment.py", 17, 18, 23, 34, 39),
+        ...accessor("products/experiments/backend/models/team_experiments_config.py", 7),
+        ...accessor("products/feature_flags/backend/models/feature_flag.py", 17, 18, 19, 21, 42),
+        ...accessor("products/feature_flags/backend/models/team_feature_flag_defaults_config.py", 5),
+        "tach.toml:96 no-legacy-interface-leak",
+        "tach.toml:100 no-legacy-interface-leak",
+      ].sort(),
+    );
   });
 
   it("holds the shapes the suite is about", () => {

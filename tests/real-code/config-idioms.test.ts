@@ -39,7 +39,7 @@ describe("a broken tach.toml", () => {
   it("is reported once, in tach.toml, and in no package.json", async () => {
     tree.write("tach.toml", `${tree.read("tach.toml")}\n[[interfaces]\n`);
     const findings = await tree.findings();
-    expect(findings).toEqual([{ file: "tach.toml", line: 98, column: 1, rule: "(parser)", messageId: expect.stringMatching(/^Parsing error: /u) }]);
+    expect(findings).toEqual([{ file: "tach.toml", line: 104, column: 1, rule: "(parser)", messageId: expect.stringMatching(/^Parsing error: /u) }]);
   });
 });
 

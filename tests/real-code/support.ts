@@ -37,6 +37,17 @@ function findingsOf(results: ESLint.LintResult[], dir: string): Finding[] {
   );
 }
 
+/**
+ * The recommended config without `no-cross-product-reverse-accessor`. PostHog's product models
+ * point at `posthog.Team` and `posthog.User` without `related_name="+"` almost everywhere (its
+ * model-crossing baseline counts them), so that rule reports most models of this tree, rightly;
+ * `clean-tree.test.ts` checks exactly those reports. The other tests of this suite are about the
+ * other rules.
+ */
+const REAL_CODE_CONFIG: Linter.Config[] = plugin.configs.recommended.map((config) =>
+  config.rules?.["posthog-products/no-cross-product-reverse-accessor"] ? { ...config, rules: { ...config.rules, "posthog-products/no-cross-product-reverse-accessor": "off" } } : config,
+);
+
 export class RealCodeTree {
   readonly tree: ExampleTree;
   private readonly originals = new Map<string, string>();
@@ -49,7 +60,7 @@ export class RealCodeTree {
     return this.tree.dir;
   }
 
-  private eslint(fix: boolean, config: Linter.Config[] = plugin.configs.recommended): ESLint {
+  private eslint(fix: boolean, config: Linter.Config[] = REAL_CODE_CONFIG): ESLint {
     return new ESLint({ cwd: this.dir, overrideConfigFile: true, overrideConfig: config, fix });
   }
 

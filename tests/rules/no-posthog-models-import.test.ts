@@ -544,3 +544,127 @@ describe(`${RULE} with the Linter`, () => {
     for (const report of messages) expect(report.message.length, report.message).toBeLessThanOrEqual(160);
   });
 });
+
+/** Moved-model strings and the core-model option, on the isolation tree (FeatureFlag and Experiment live in products; Team in posthog.models.team). */
+const isolation = pythonRuleTester("isolation-repo");
+const TEST_FILE = fixturePath("isolation-repo", "posthog/tasks/test/test_usage_report.py");
+const TASK_FILE = fixturePath("isolation-repo", "posthog/tasks/usage_report.py");
+const FLAG_PATH = "products.feature_flags.backend.models.FeatureFlag";
+
+isolation.run(`${RULE} (moved-model strings)`, rule, {
+  assertionOptions: ASSERTIONS,
+  valid: [
+    {
+      name: "patch targets through a model's module now, core models, non-model names",
+      filename: TEST_FILE,
+      code: lines(
+        `@mock.patch("${FLAG_PATH}.objects")`,
+        '@mock.patch("posthog.models.Team.objects")',
+        '@mock.patch("posthog.tasks.usage_report.get_instance_region")',
+        'def test(mocked, setattr_target):',
+        '    mock.patch.object(FeatureFlag, "objects")',
+        '    setattr(mocked, "posthog.models.FeatureFlag", 1)',
+      ),
+    },
+    { name: "apps.get_model with a label that still has the model", filename: TASK_FILE, code: 'apps.get_model("feature_flags", "FeatureFlag")\napps.get_model("posthog", "Team")\napps.get_model("posthog.team")\n' },
+    {
+      name: "migrations keep the labels of their time",
+      filename: fixturePath("isolation-repo", "posthog/migrations/0900_flags.py"),
+      code: 'def forwards(apps, schema_editor):\n    FeatureFlag = apps.get_model("posthog", "FeatureFlag")\n',
+    },
+    { name: "core models from the package root are fine by default", filename: TASK_FILE, code: "from posthog.models import Team, User\n" },
+  ],
+  invalid: [
+    {
+      name: "a patch of an attribute of a moved model's class: fix (the class object is shared)",
+      filename: TEST_FILE,
+      code: '@mock.patch("posthog.models.FeatureFlag.objects")\ndef test_flags(flags):\n    pass\n',
+      output: `@mock.patch("${FLAG_PATH}.objects")\ndef test_flags(flags):\n    pass\n`,
+      errors: [
+        {
+          message: `This patch names FeatureFlag through posthog.models: patch it where it lives, "${FLAG_PATH}.objects".`,
+          line: 1,
+          column: 13,
+          endLine: 1,
+          endColumn: 49,
+        },
+      ],
+    },
+    {
+      name: "through a posthog.models submodule, a re-export module, mocker.patch, monkeypatch.setattr, patch.multiple (single quotes kept)",
+      filename: TEST_FILE,
+      code: lines(
+        "def test(mocker, monkeypatch):",
+        "    mocker.patch('posthog.models.feature_flag.FeatureFlag.objects.filter')",
+        '    monkeypatch.setattr("products.experiments.models.Experiment.objects", None)',
+        '    mock.patch.multiple("posthog.models.Experiment", objects=None)',
+      ),
+      output: lines(
+        "def test(mocker, monkeypatch):",
+        `    mocker.patch('${FLAG_PATH}.objects.filter')`,
+        '    monkeypatch.setattr("products.experiments.backend.models.Experiment.objects", None)',
+        '    mock.patch.multiple("products.experiments.backend.models.Experiment", objects=None)',
+      ),
+      errors: [
+        { messageId: "patchOldPath", data: { name: "FeatureFlag", from: "posthog.models.feature_flag", newPath: `${FLAG_PATH}.objects.filter` }, line: 2, column: 18, endLine: 2, endColumn: 74 },
+        { messageId: "patchOldPath", data: { name: "Experiment", from: "products.experiments.models", newPath: "products.experiments.backend.models.Experiment.objects" }, line: 3, column: 25, endLine: 3, endColumn: 73 },
+        { messageId: "patchOldPath", data: { name: "Experiment", from: "posthog.models", newPath: "products.experiments.backend.models.Experiment" }, line: 4, column: 25, endLine: 4, endColumn: 52 },
+      ],
+    },
+    {
+      name: "a patch of the module-level name: a suggestion (another binding than the one the code reads)",
+      filename: TEST_FILE,
+      code: '@patch("posthog.models.FeatureFlag")\ndef test_flags(flag_class):\n    pass\n',
+      errors: [
+        {
+          message: "This patch replaces the name FeatureFlag in posthog.models, not in products.feature_flags.backend.models, where the code under test imports it from.",
+          line: 1,
+          column: 8,
+          endLine: 1,
+          endColumn: 36,
+          suggestions: [
+            {
+              desc: `Patch "${FLAG_PATH}" (check that the code under test looks FeatureFlag up there).`,
+              output: `@patch("${FLAG_PATH}")\ndef test_flags(flag_class):\n    pass\n`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "apps.get_model with the old core label: fix to the product's label (both forms)",
+      filename: TASK_FILE,
+      code: 'FeatureFlag = apps.get_model("posthog", "FeatureFlag")\nExperiment = django_apps.get_model(\'posthog.experiment\')\n',
+      output: 'FeatureFlag = apps.get_model("feature_flags", "FeatureFlag")\nExperiment = django_apps.get_model(\'experiments.experiment\')\n',
+      errors: [
+        {
+          message: 'FeatureFlag is no longer a model of "posthog": apps.get_model needs its app label now, "feature_flags".',
+          line: 1,
+          column: 30,
+          endLine: 1,
+          endColumn: 39,
+        },
+        { messageId: "getModelOldLabel", data: { name: "Experiment", label: "posthog", newLabel: "experiments" }, line: 2, column: 36, endLine: 2, endColumn: 56 },
+      ],
+    },
+    {
+      name: "coreModelsFromSubmodules: core models move to their submodule, product models to their product",
+      filename: TASK_FILE,
+      code: "from posthog.models import Team, FeatureFlag, User\nfrom ee.models import License\n",
+      options: [{ coreModelsFromSubmodules: true }],
+      output: "from posthog.models.team import Team\nfrom products.feature_flags.backend.models import FeatureFlag\nfrom posthog.models.user import User\nfrom ee.models.license import License\n",
+      errors: [
+        {
+          message: "Import Team from posthog.models.team, not posthog.models: the package root imports every model.",
+          line: 1,
+          column: 28,
+          endLine: 1,
+          endColumn: 32,
+        },
+        { messageId: "moveImport", data: { name: "FeatureFlag", module: "products.feature_flags.backend.models", from: "posthog.models" }, line: 1, column: 34, endLine: 1, endColumn: 45 },
+        { messageId: "coreModelFromRoot", data: { name: "User", module: "posthog.models.user", from: "posthog.models" }, line: 1, column: 47, endLine: 1, endColumn: 51 },
+        { messageId: "coreModelFromRoot", data: { name: "License", module: "ee.models.license", from: "ee.models" }, line: 2, column: 23, endLine: 2, endColumn: 30 },
+      ],
+    },
+  ],
+});

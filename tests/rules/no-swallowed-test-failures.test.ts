@@ -1129,8 +1129,12 @@ describe("script analysis", () => {
 
 // --- the plugin's configs and the ESLint class ------------------------------------------------
 
+/** The findings of the two script rules (the recommended config has more package.json rules, tested on their own). */
+const SCRIPT_RULES = [`posthog-products/${RULE}`, "posthog-products/contract-check-consistency"];
+const scriptFindings = <T extends { ruleId: string | null }>(messages: T[]): T[] => messages.filter((message) => message.ruleId === null || SCRIPT_RULES.includes(message.ruleId));
+
 describe("the recommended config", () => {
-  it("lints products/*/package.json with both package.json rules", async () => {
+  it("lints products/*/package.json with both script rules", async () => {
     const eslint = new ESLint({
       cwd: ROOT,
       overrideConfigFile: true,
@@ -1138,9 +1142,9 @@ describe("the recommended config", () => {
     });
     const results = await eslint.lintFiles(["."]);
     const byFile = Object.fromEntries(
-      results.map((result) => [
+      results.filter((result) => result.filePath.endsWith("package.json")).map((result) => [
         path.relative(ROOT, result.filePath).split(path.sep).join("/"),
-        result.messages.map((message) => `${message.ruleId}:${message.messageId}`),
+        scriptFindings(result.messages).map((message) => `${message.ruleId}:${message.messageId}`),
       ]),
     );
     expect(byFile).toEqual({
@@ -1163,21 +1167,21 @@ describe("the recommended config", () => {
     expect(result!.output).toBe(testScript(CONVENTIONAL));
     const [again] = await eslint.lintText(result!.output!, { filePath: file("alpha") });
     expect(again!.output).toBeUndefined();
-    expect(again!.messages).toEqual([]);
+    expect(scriptFindings(again!.messages)).toEqual([]);
   });
 
   it("removes several final echoes over its fix passes", async () => {
     const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: plugin.configs.recommended, fix: true });
     const [result] = await eslint.lintText(testScript("pytest backend/tests; echo a; echo b"), { filePath: file("alpha") });
     expect(result!.output).toBe(testScript("pytest backend/tests"));
-    expect(result!.messages).toEqual([]);
+    expect(scriptFindings(result!.messages)).toEqual([]);
   });
 
   it("does not apply suggestions with --fix", async () => {
     const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: plugin.configs.recommended, fix: true });
     const [result] = await eslint.lintText(testScript("pytest backend/tests | tee out.log"), { filePath: file("alpha") });
     expect(result!.output).toBeUndefined();
-    expect(result!.messages.map((message) => message.messageId)).toEqual(["pipedStatus"]);
+    expect(scriptFindings(result!.messages).map((message) => message.messageId)).toEqual(["pipedStatus"]);
   });
 
   it("reports a malformed package.json as a parse error, without crashing", async () => {
@@ -1193,7 +1197,7 @@ describe("robustness", () => {
   const lintScript = async (script: string): Promise<(string | undefined)[]> => {
     const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
     const [result] = await eslint.lintText(testScript(script), { filePath: file("alpha") });
-    return result!.messages.map((message) => message.messageId);
+    return scriptFindings(result!.messages).map((message) => message.messageId);
   };
 
   it("a pytest path the OS refuses (NUL byte, longer than NAME_MAX or PATH_MAX) does not crash the rule", async () => {

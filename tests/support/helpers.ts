@@ -49,6 +49,16 @@ export function configFileRuleTester(language: "yaml" | "toml", tree: string): R
   });
 }
 
+/** A RuleTester for product turbo.json rules (JSON with comments, under the plugin's namespace). */
+export function turboJsonRuleTester(tree: string, settings: Record<string, unknown> = {}): RuleTester {
+  return new RuleTester({
+    plugins: { "posthog-products": plugin },
+    language: "posthog-products/jsonc",
+    languageOptions: { allowTrailingCommas: true },
+    settings: { "posthog-products": { root: path.isAbsolute(tree) ? tree : fixturePath(tree), ...settings } },
+  });
+}
+
 /** A flat config running one Python rule (all its options at their defaults) on a fixture tree. */
 export function pythonRuleConfig(rule: string, tree: string, options: unknown[] = []): Linter.Config[] {
   return [

@@ -1,29 +1,91 @@
-import type { Language, Tree } from "web-tree-sitter";
+import type { Node, Tree } from "web-tree-sitter";
 import type { SyntaxNode } from "./syntax/node.js";
 
 /**
- * A named tree-sitter node copied into plain JS. Anonymous tokens (`(`, `,`, keywords)
- * are not kept: rules read their text through ranges. `type` is tree-sitter's node type
- * (`module`, `class_definition`, `call`, `keyword_argument`, `ERROR`, `MISSING`...).
- * It has the part of tree-sitter's node API that the syntax layer reads ({@link SyntaxNode}).
+ * The tree-sitter tree of one parsed file, alive as long as the language keeps it (see
+ * `TreeStore`), and the one `PyNode` of each of its nodes. Nodes are made on first access: a
+ * rule that reads ten nodes of a 20,000-line file costs ten nodes, not the whole tree.
+ */
+export class LiveTree {
+  readonly tree: Tree;
+  readonly root: PyNode;
+  /** The tree holds an ERROR or MISSING node somewhere (MISSING nodes are looked for only then). */
+  readonly hasErrors: boolean;
+  #nodes = new Map<number, PyNode>();
+  #released = false;
+
+  constructor(tree: Tree, textLength: number) {
+    this.tree = tree;
+    const rootNode = tree.rootNode;
+    this.hasErrors = rootNode.hasError;
+    // tree-sitter's module starts at the first token; ESLint wants the whole file.
+    this.root = new PyNode(this, rootNode, "module", [0, textLength], null);
+    this.#nodes.set(rootNode.id, this.root);
+  }
+
+  /** The PyNode of a tree-sitter node of this tree (always the same object for the same node). */
+  wrap(node: Node): PyNode {
+    let wrapped = this.#nodes.get(node.id);
+    if (!wrapped) {
+      const type = this.hasErrors && node.isMissing ? "MISSING" : node.type;
+      wrapped = new PyNode(this, node, type, [node.startIndex, node.endIndex], undefined);
+      this.#nodes.set(node.id, wrapped);
+    }
+    return wrapped;
+  }
+
+  wrapAll(nodes: readonly (Node | null)[]): PyNode[] {
+    const result: PyNode[] = [];
+    for (const node of nodes) if (node) result.push(this.wrap(node));
+    return result;
+  }
+
+  /** The tree-sitter node behind a PyNode, while the tree is alive. */
+  nodeOf(node: Node): Node {
+    if (this.#released) throw new Error("posthog-products: a Python syntax node was read after its file's tree was released.");
+    return node;
+  }
+
+  get released(): boolean {
+    return this.#released;
+  }
+
+  /** Frees the tree's memory; nodes already read keep their type, range and what they cached. */
+  release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    this.#nodes.clear();
+    this.tree.delete();
+  }
+}
+
+/**
+ * A named node of a Python file's tree-sitter tree. `type` is tree-sitter's node type
+ * (`module`, `class_definition`, `call`, `keyword_argument`, `ERROR`, `MISSING`...). Anonymous
+ * tokens (`(`, `,`, keywords) are not nodes here: rules read their text through ranges. It has the
+ * part of tree-sitter's node API that the syntax layer reads ({@link SyntaxNode}); children,
+ * parents and fields are read from the tree when first asked for.
  */
 export class PyNode implements SyntaxNode {
-  type: string;
+  readonly type: string;
   /** UTF-16 offsets into the source text, end exclusive (as ESLint expects). */
-  range: [number, number];
-  /** The field name this node has in its parent (`name`, `body`, `function`, `arguments`...), or null. */
-  field: string | null;
-  children: PyNode[] = [];
-  parent: PyNode | null;
-  /** The node is an ERROR/MISSING node or contains one. */
-  hasError: boolean;
+  readonly range: [number, number];
+  #live: LiveTree;
+  #node: Node;
+  #parent: PyNode | null | undefined;
+  #children: PyNode[] | undefined;
+  #hasError: boolean | undefined;
 
-  constructor(type: string, range: [number, number], field: string | null, parent: PyNode | null, hasError: boolean) {
+  constructor(live: LiveTree, node: Node, type: string, range: [number, number], parent: PyNode | null | undefined) {
+    this.#live = live;
+    this.#node = node;
     this.type = type;
     this.range = range;
-    this.field = field;
-    this.parent = parent;
-    this.hasError = hasError;
+    this.#parent = parent;
+  }
+
+  private get node(): Node {
+    return this.#live.nodeOf(this.#node);
   }
 
   get startIndex(): number {
@@ -34,8 +96,31 @@ export class PyNode implements SyntaxNode {
     return this.range[1];
   }
 
+  get parent(): PyNode | null {
+    if (this.#parent === undefined) {
+      const parent = this.node.parent;
+      this.#parent = parent ? this.#live.wrap(parent) : null;
+    }
+    return this.#parent;
+  }
+
+  /** The named children, comments included. */
+  get children(): PyNode[] {
+    if (!this.#children) {
+      this.#children = this.#live.wrapAll(this.node.namedChildren);
+      for (const child of this.#children) child.#parent ??= this;
+    }
+    return this.#children;
+  }
+
   get namedChildren(): PyNode[] {
     return this.children;
+  }
+
+  /** The node is an ERROR or MISSING node or contains one. */
+  get hasError(): boolean {
+    this.#hasError ??= this.#live.hasErrors && (this.type === "ERROR" || this.type === "MISSING" || this.node.hasError);
+    return this.#hasError;
   }
 
   get isMissing(): boolean {
@@ -43,98 +128,26 @@ export class PyNode implements SyntaxNode {
   }
 
   childForFieldName(name: string): PyNode | null {
-    return this.children.find((child) => child.field === name) ?? null;
+    const child = this.node.childForFieldName(name);
+    return child ? this.#live.wrap(child) : null;
   }
 
   childrenForFieldName(name: string): PyNode[] {
-    return this.children.filter((child) => child.field === name);
+    return this.#live.wrapAll(this.node.childrenForFieldName(name));
+  }
+
+  /** Every descendant of these types, in document order (searched inside tree-sitter, not node by node). */
+  descendantsOfType(types: string | string[]): PyNode[] {
+    return this.#live.wrapAll(this.node.descendantsOfType(types));
+  }
+
+  /** The smallest node that spans `[start, end)`. */
+  descendantForIndex(start: number, end = start + 1): PyNode | null {
+    const found = this.node.descendantForIndex(start, Math.max(start, end - 1));
+    return found ? this.#live.wrap(found) : null;
   }
 }
 
 export interface PyComment extends PyNode {
   type: "comment";
-}
-
-export interface ConvertedTree {
-  ast: PyNode;
-  comments: PyComment[];
-}
-
-/** Per grammar symbol id: its type name and whether it is a named node (one lookup, no WASM call). */
-interface SymbolTable {
-  types: string[];
-  named: boolean[];
-  fields: (string | null)[];
-}
-
-const symbolTables = new WeakMap<Language, SymbolTable>();
-
-function symbolTableOf(language: Language): SymbolTable {
-  let table = symbolTables.get(language);
-  if (!table) {
-    const types: string[] = [];
-    const named: boolean[] = [];
-    for (let id = 0; id < language.nodeTypeCount; id++) {
-      types.push(language.types[id] || "ERROR");
-      named.push(language.nodeTypeIsNamed(id));
-    }
-    table = { types, named, fields: language.fields.map((field) => field ?? null) };
-    symbolTables.set(language, table);
-  }
-  return table;
-}
-
-/**
- * Walks the tree once with a TreeCursor and copies the named nodes. Every cursor getter
- * is a WASM call that marshals the cursor, so each node costs as few as possible: the
- * symbol id gives type and named-ness, and MISSING nodes are looked for only in trees
- * that have an error.
- */
-export function convertTree(tree: Tree, textLength: number): ConvertedTree {
-  const { types, named, fields } = symbolTableOf(tree.language);
-  const treeHasError = tree.rootNode.hasError;
-  const cursor = tree.walk();
-  // The module node of tree-sitter starts at the first token; ESLint wants the whole file.
-  const root = new PyNode("module", [0, textLength], null, null, treeHasError);
-  const comments: PyComment[] = [];
-  const stack: PyNode[] = [root];
-  try {
-    if (!cursor.gotoFirstChild()) return { ast: root, comments };
-    for (;;) {
-      const parent = stack[stack.length - 1]!;
-      let current = parent;
-      const typeId = cursor.nodeTypeId;
-      const isMissing = treeHasError && cursor.nodeIsMissing;
-      // ERROR's symbol id (65535) is outside the table; it is a named node.
-      const type = types[typeId] ?? "ERROR";
-      if (isMissing || (named[typeId] ?? true)) {
-        const isError = isMissing || type === "ERROR";
-        current = new PyNode(isMissing ? "MISSING" : type, [cursor.startIndex, cursor.endIndex], fields[cursor.currentFieldId] ?? null, parent, isError);
-        parent.children.push(current);
-        if (type === "comment") comments.push(current as PyComment);
-        if (isError) markErrorAncestors(parent);
-      }
-      // Anonymous nodes (tokens, `is not`) have no named descendants (node-types.json), so in a
-      // tree without errors the cursor need not look inside them: one WASM call less per token.
-      const mayHaveNamedChildren = current !== parent || treeHasError;
-      if (mayHaveNamedChildren && cursor.gotoFirstChild()) {
-        stack.push(current);
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return { ast: root, comments };
-        stack.pop();
-        if (stack.length === 0) return { ast: root, comments };
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-
-function markErrorAncestors(node: PyNode | null): void {
-  while (node && !node.hasError) {
-    node.hasError = true;
-    node = node.parent;
-  }
 }

@@ -1,12 +1,9 @@
 import type { File, FileError, Language, OkParseResult, ParseResult } from "@eslint/core";
 import type { Node, Tree } from "web-tree-sitter";
-import { convertTree, type PyComment, type PyNode } from "./ast.js";
+import type { PyNode } from "./ast.js";
 import { PythonSourceCode } from "./source-code.js";
+import { TreeStore } from "./tree-store.js";
 import { getPythonParser, pythonLanguage } from "./tree-sitter.js";
-
-interface PythonParseResult extends OkParseResult<PyNode> {
-  comments: PyComment[];
-}
 
 export interface PythonLanguageOptions extends Record<string, unknown> {
   /**
@@ -58,9 +55,14 @@ const visitorKeys: Record<string, string[]> = Object.fromEntries(
   ]),
 );
 
+/** The thread's recent trees: a file parsed again is re-parsed incrementally. */
+const trees = new TreeStore();
+
 /**
  * Python for ESLint, parsed with tree-sitter. Syntax errors never fail the parse:
  * tree-sitter recovers and marks ERROR nodes (PyNode.hasError), which rules skip.
+ * ESLint traverses the module and its top-level statements; everything below is read on demand
+ * through the node API (`children`, `childForFieldName`, `parent`, `descendantsOfType`...).
  */
 export class PythonLanguage implements Language<{
   LangOptions: PythonLanguageOptions;
@@ -84,33 +86,23 @@ export class PythonLanguage implements Language<{
 
   parse(file: File, context?: { languageOptions?: PythonLanguageOptions }): ParseResult<PyNode> {
     const text = String(file.body);
-    let tree;
+    let live;
     try {
-      tree = getPythonParser().parse(text);
+      live = trees.parse(getPythonParser(), file.physicalPath ?? file.path, text);
     } catch (error) {
       return { ok: false, errors: [{ message: `tree-sitter failed: ${(error as Error).message}`, line: 1, column: 1 }] };
     }
-    if (!tree) {
+    if (!live) {
       return { ok: false, errors: [{ message: "tree-sitter returned no tree.", line: 1, column: 1 }] };
     }
-    try {
-      if (context?.languageOptions?.strict) {
-        const error = firstSyntaxError(tree);
-        if (error) return { ok: false, errors: [syntaxErrorOf(error)] };
-      }
-      const { ast, comments } = convertTree(tree, text.length);
-      return { ok: true, ast, comments } as PythonParseResult;
-    } finally {
-      tree.delete();
+    if (context?.languageOptions?.strict) {
+      const error = firstSyntaxError(live.tree);
+      if (error) return { ok: false, errors: [syntaxErrorOf(error)] };
     }
+    return { ok: true, ast: live.root };
   }
 
   createSourceCode(file: File, parseResult: OkParseResult<PyNode>): PythonSourceCode {
-    return new PythonSourceCode({
-      text: String(file.body),
-      ast: parseResult.ast,
-      comments: (parseResult as PythonParseResult).comments,
-      hasBOM: file.bom,
-    });
+    return new PythonSourceCode({ text: String(file.body), ast: parseResult.ast, hasBOM: file.bom });
   }
 }

@@ -21,16 +21,15 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   ConfigNode: PyComment;
 }> {
   override ast: PyNode;
-  readonly comments: PyComment[];
   readonly hasBOM: boolean;
+  #comments: PyComment[] | undefined;
   #inlineConfigComments: PyComment[] | undefined;
   #locs = new WeakMap<PyNode, SourceLocation>();
   #rootLoc: SourceLocation;
 
-  constructor({ text, ast, comments, hasBOM }: { text: string; ast: PyNode; comments: PyComment[]; hasBOM: boolean }) {
+  constructor({ text, ast, hasBOM }: { text: string; ast: PyNode; hasBOM: boolean }) {
     super({ text, ast, lineEndingPattern: /\r\n|[\r\n]/u });
     this.ast = ast;
-    this.comments = comments;
     this.hasBOM = hasBOM;
     const lines = this.lines;
     this.#rootLoc = {
@@ -63,10 +62,17 @@ export class PythonSourceCode extends TextSourceCodeBase<{
     return this.text.slice(node.range[0], node.range[1]);
   }
 
+  /** Every `#` comment of the file, in document order. */
+  get comments(): PyComment[] {
+    this.#comments ??= this.ast.descendantsOfType("comment") as PyComment[];
+    return this.#comments;
+  }
+
+  /** `# eslint...` comments. A file without the word has none, and its comments are never looked for. */
   getInlineConfigNodes(): PyComment[] {
-    this.#inlineConfigComments ??= this.comments.filter((comment) =>
-      INLINE_CONFIG.test(commentValue(this.text, comment)),
-    );
+    this.#inlineConfigComments ??= this.text.includes("eslint")
+      ? this.comments.filter((comment) => INLINE_CONFIG.test(commentValue(this.text, comment)))
+      : [];
     return this.#inlineConfigComments;
   }
 
@@ -109,30 +115,21 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   }
 
   /**
-   * Enter and exit steps in document order, made lazily: ESLint iterates them once, so the
-   * steps die young instead of living (and being traced by the GC) as long as the file.
-   * Iterative, so deeply nested expressions cannot overflow the stack.
+   * Enter and exit steps for the module and its top-level statements (comments left out): what
+   * ESLint's traversal visits. Rules reach deeper nodes through the node API.
    */
   override traverse(): Iterable<PythonTraversalStep> {
     const root = this.ast;
     return {
       *[Symbol.iterator](): Iterator<PythonTraversalStep> {
-        const pending: { node: PyNode; next: number; args: [PyNode, PyNode | null] }[] = [];
-        let args: [PyNode, PyNode | null] = [root, null];
-        yield new PythonTraversalStep({ target: root, phase: 1, args });
-        pending.push({ node: root, next: 0, args });
-        while (pending.length > 0) {
-          const top = pending[pending.length - 1]!;
-          if (top.next < top.node.children.length) {
-            const node = top.node.children[top.next++]!;
-            args = [node, node.parent];
-            yield new PythonTraversalStep({ target: node, phase: 1, args });
-            pending.push({ node, next: 0, args });
-          } else {
-            pending.pop();
-            yield new PythonTraversalStep({ target: top.node, phase: 2, args: top.args });
-          }
+        yield new PythonTraversalStep({ target: root, phase: 1, args: [root, null] });
+        for (const node of root.children) {
+          if (node.type === "comment") continue;
+          const args: [PyNode, PyNode | null] = [node, root];
+          yield new PythonTraversalStep({ target: node, phase: 1, args });
+          yield new PythonTraversalStep({ target: node, phase: 2, args });
         }
+        yield new PythonTraversalStep({ target: root, phase: 2, args: [root, null] });
       },
     };
   }

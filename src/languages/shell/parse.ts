@@ -72,8 +72,24 @@ class TokenWriter {
   }
 }
 
-/** The simple commands of a script, split at `&&`, `||`, `|`, `;`, `&`, newlines and parentheses. */
+/** The last scripts parsed: several rules read the same `backend:test` script. */
+const recent = new Map<string, ShellCommand[]>();
+const RECENT_LIMIT = 16;
+
+/**
+ * The simple commands of a script, split at `&&`, `||`, `|`, `;`, `&`, newlines and parentheses.
+ * The result is shared between callers (the last few scripts are remembered): do not change it.
+ */
 export function parseShell(script: string): ShellCommand[] {
+  const known = recent.get(script);
+  if (known) return known;
+  const commands = parseShellText(script);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(script, commands);
+  return commands;
+}
+
+function parseShellText(script: string): ShellCommand[] {
   const tree = getShellParser().parse(script);
   if (!tree) return splitCommands([]);
   try {

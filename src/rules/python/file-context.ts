@@ -5,7 +5,9 @@ import { relativeToRoot } from "../../project/problems.js";
 import { readPluginSettings } from "../../project/settings.js";
 import type { AppInfo, RepoIndex } from "../../project/types.js";
 import type { PythonSourceCode } from "../../languages/python/source-code.js";
+import type { PyNode } from "../../languages/python/ast.js";
 import { collectImports, moduleBindings, type ImportStatements, type ModuleBindings } from "../../languages/python/syntax/index.js";
+import { findRelationFields, type RelationField } from "../../languages/python/syntax/index.js";
 
 /** The user model when neither the settings nor `posthog/settings` say otherwise. */
 const DEFAULT_USER_MODEL = "posthog.User";
@@ -36,6 +38,8 @@ export interface PythonFileContext {
   bindings: ModuleBindings;
   /** The label `settings.AUTH_USER_MODEL` stands for. */
   userModel: string;
+  /** The file's relation-field calls, in document order (found once, shared by the rules). */
+  relationFields(): RelationField<PyNode>[];
 }
 
 const cache = new WeakMap<PythonSourceCode, PythonFileContext | null>();
@@ -56,6 +60,7 @@ export function getPythonFileContext(
   if (index) {
     const relativePath = relativeToRoot(index.root, file);
     const imports = collectImports(sourceCode.text, sourceCode.ast);
+    let relationFields: RelationField<PyNode>[] | undefined;
     result = {
       index,
       file,
@@ -67,6 +72,7 @@ export function getPythonFileContext(
       imports,
       bindings: moduleBindings(sourceCode.text, sourceCode.ast, imports),
       userModel: settings.authUserModel ?? index.settings.authUserModel?.value ?? DEFAULT_USER_MODEL,
+      relationFields: () => (relationFields ??= findRelationFields(sourceCode.text, sourceCode.ast)),
     };
   }
   cache.set(sourceCode, result);

@@ -6,12 +6,12 @@ import {
   sameNode,
   startsLine,
   textOf,
+  type RelationField,
   type SyntaxNode,
 } from "../../languages/python/syntax/index.js";
 import type { TextEdit } from "../text-edit.js";
 import type { PythonFileContext } from "./file-context.js";
 import { bindingAt } from "./name-bindings.js";
-import type { RelationField } from "./relation-fields.js";
 
 /**
  * Keyword arguments of the relation field that the suggested BigIntegerField keeps: nullability,

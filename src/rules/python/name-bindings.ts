@@ -2,6 +2,7 @@ import {
   childNodes,
   definitionName,
   descendants,
+  dottedName,
   enclosingFunction,
   textOf,
   resolveRelativeImport,
@@ -116,4 +117,19 @@ export function bindingAt(file: PythonFileContext, source: string, name: string,
   }
   const binding = file.bindings.byName.get(name);
   return binding ? fromModuleBinding(file, binding) : undefined;
+}
+
+/**
+ * The fully qualified name an identifier or attribute chain stands for through the file's imports
+ * (`dataclass` after `from dataclasses import dataclass` → `dataclasses.dataclass`; `dc.dataclass`
+ * after `import dataclasses as dc` → the same); undefined when its head is not imported.
+ */
+export function qualifiedName(file: PythonFileContext, source: string, node: SyntaxNode): string | undefined {
+  const written = dottedName(source, node);
+  if (!written) return undefined;
+  const [head, ...rest] = written.split(".");
+  const binding = bindingAt(file, source, head!, node);
+  if (binding?.kind === "from-import") return binding.module ? [binding.module, binding.binding.name.importedName, ...rest].join(".") : undefined;
+  if (binding?.kind === "import") return binding.bindsTopPackage ? written : [binding.module, ...rest].join(".");
+  return undefined;
 }

@@ -27,9 +27,8 @@ export function* unusedModelImports(
   file: PythonFileContext,
   text: string,
   targetLabels: ReadonlySet<string>,
-  uses: () => ReadonlyMap<string, number>,
+  isRead: (name: string) => boolean,
 ): Generator<UnusedModelImport> {
-  let counts: ReadonlyMap<string, number> | undefined;
   const exported = new Set(file.bindings.all ?? []);
   for (const fromImport of file.imports.fromImports) {
     if (fromImport.scope.typeCheckingOnly || fromImport.wildcard) continue;
@@ -40,8 +39,7 @@ export function* unusedModelImports(
     for (const name of fromImport.names) {
       const label = importedModelLabel(file, module, name.importedName);
       if (!label || !targetLabels.has(label.toLowerCase()) || exported.has(name.localName)) continue;
-      counts ??= uses();
-      if ((counts.get(name.localName) ?? 0) === 0) yield { fromImport, name, label };
+      if (!isRead(name.localName)) yield { fromImport, name, label };
     }
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { AST } from "toml-eslint-parser";
 import { writtenString, type TachDocument, type TachInterfaceTable, type TachString } from "../../project/tach-document.js";
-import { alternationNames, hasTachInterface, isPublicSurface, namesFromPattern, normalizePattern } from "../../project/tach-patterns.js";
+import { alternationNames, hasTachInterface, isPublicSurface, namesFromPattern, normalizePattern } from "../isolation/hogli-tach.js";
 import type { RepoIndex } from "../../project/types.js";
 import type { TextEdit } from "../text-edit.js";
 import { closestMatch } from "../did-you-mean.js";

@@ -1,5 +1,5 @@
 import { dottedName } from "./names.js";
-import { childNodes, descendants, sameNode, textOf, type SyntaxNode } from "./node.js";
+import { childNodes, sameNode, textOf, type SyntaxNode } from "./node.js";
 import { enclosingFunction } from "./definitions.js";
 
 /** One name of `from M import A, B as C`. */
@@ -145,7 +145,22 @@ function readPlainImports(source: string, statement: SyntaxNode): PlainImport[] 
   return result;
 }
 
-const IMPORT_TYPES = new Set(["import_from_statement", "import_statement", "future_import_statement"]);
+const IMPORT_TYPES: ReadonlySet<string> = new Set(["import_from_statement", "import_statement", "future_import_statement"]);
+
+/**
+ * The import statements below `root`, in document order: found where the text has the `import`
+ * keyword (every import statement has one), not by a walk of the tree.
+ */
+function importStatements(source: string, root: SyntaxNode): SyntaxNode[] {
+  const statements = new Map<number, SyntaxNode>();
+  for (let at = source.indexOf("import"); at !== -1; at = source.indexOf("import", at + 6)) {
+    const keyword = root.descendantForIndex(at, at + 6);
+    if (keyword?.type !== "import" || keyword.startIndex !== at) continue;
+    const statement = keyword.parent;
+    if (statement && IMPORT_TYPES.has(statement.type)) statements.set(statement.startIndex, statement);
+  }
+  return [...statements.values()];
+}
 
 /**
  * Every import statement below `root` (in functions and classes too), in document order.
@@ -153,8 +168,7 @@ const IMPORT_TYPES = new Set(["import_from_statement", "import_statement", "futu
  */
 export function collectImports(source: string, root: SyntaxNode): ImportStatements {
   const result: ImportStatements = { fromImports: [], plainImports: [] };
-  // Statements never hold imports below expressions: only statements and blocks need a look.
-  for (const node of descendants(root, (node) => IMPORT_TYPES.has(node.type) || isExpressionLike(node))) {
+  for (const node of importStatements(source, root)) {
     if (node.type === "import_from_statement") {
       const fromImport = readFromImport(source, node);
       if (fromImport) result.fromImports.push(fromImport);
@@ -163,30 +177,4 @@ export function collectImports(source: string, root: SyntaxNode): ImportStatemen
     }
   }
   return result;
-}
-
-const STATEMENT_CONTAINERS = new Set([
-  "module",
-  "block",
-  "ERROR",
-  "class_definition",
-  "function_definition",
-  "decorated_definition",
-  "if_statement",
-  "elif_clause",
-  "else_clause",
-  "for_statement",
-  "while_statement",
-  "try_statement",
-  "except_clause",
-  "except_group_clause",
-  "finally_clause",
-  "with_statement",
-  "match_statement",
-  "case_clause",
-]);
-
-/** Nodes under which no statement can appear (expressions, simple statements other than imports). */
-function isExpressionLike(node: SyntaxNode): boolean {
-  return !STATEMENT_CONTAINERS.has(node.type) && !node.type.endsWith("_statement");
 }

@@ -13,6 +13,7 @@ export {
   type ImportStatements,
 } from "./imports.js";
 export { moduleBindings, moduleLevelStatements, type ModuleBinding, type ModuleBindings } from "./bindings.js";
-export { nameUses } from "./uses.js";
+export { isNameRead } from "./uses.js";
+export { findRelationFields, readRelationField, type RelationField } from "./relation-fields.js";
 export { moduleOfFile, resolveRelativeImport } from "./modules.js";
 export { afterLineBreak, indentationAt, lineBreakOf, lineEndOf, lineNumbers, lineStartOf, startsLine } from "../../text-lines.js";

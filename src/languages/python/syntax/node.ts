@@ -15,6 +15,10 @@ export interface SyntaxNode {
   readonly isMissing: boolean;
   childForFieldName(name: string): SyntaxNode | null;
   childrenForFieldName(name: string): readonly (SyntaxNode | null)[];
+  /** Every descendant of these types, in document order (searched inside tree-sitter). */
+  descendantsOfType(types: string | string[]): readonly SyntaxNode[];
+  /** The smallest node spanning `[start, end)`. */
+  descendantForIndex(start: number, end?: number): SyntaxNode | null;
 }
 
 export function textOf(source: string, node: SyntaxNode): string {

@@ -6,9 +6,10 @@ import { stringValue } from "./strings.js";
 const ANNOTATION_NAME = /(?<![.\w])\s*([A-Za-z_][A-Za-z0-9_]*)/gu;
 
 /** How a string's text can name local names. */
-type StringRole = "annotation" | "all" | "none";
+export type StringRole = "annotation" | "all" | "none";
 
-function roleOfChildren(source: string, node: SyntaxNode, role: StringRole): StringRole {
+/** The role strings below `node` are read in, when `node` itself is read in `role`. */
+export function roleOfChildren(source: string, node: SyntaxNode, role: StringRole): StringRole {
   if (role !== "none") return role;
   if (node.type === "type") return "annotation";
   if (node.type === "assignment" || node.type === "augmented_assignment") {
@@ -32,59 +33,75 @@ function callStringRole(source: string, call: SyntaxNode): { role: StringRole; a
   return undefined;
 }
 
-function countString(source: string, node: SyntaxNode, role: StringRole, uses: Map<string, number>): void {
+/** The local names a string in `role` names: heads of dotted names in an annotation, or the string itself in `__all__`. */
+export function namesInString(source: string, node: SyntaxNode, role: StringRole): string[] {
   const value = stringValue(source, node);
-  if (value === undefined) return;
-  const add = (name: string): void => {
-    uses.set(name, (uses.get(name) ?? 0) + 1);
-  };
-  if (role === "all") {
-    if (/^[A-Za-z_][A-Za-z0-9_]*$/u.test(value)) add(value);
-    return;
+  if (value === undefined || role === "none") return [];
+  if (role === "all") return /^[A-Za-z_][A-Za-z0-9_]*$/u.test(value) ? [value] : [];
+  return [...value.matchAll(ANNOTATION_NAME)].map((match) => match[1]!);
+}
+
+const IMPORT_STATEMENTS = new Set(["import_from_statement", "import_statement", "future_import_statement"]);
+
+/** The value nodes a `cast`/`TypeVar`/`__all__.extend` call reads as strings of a role. */
+export function specialStringArguments(source: string, call: SyntaxNode): { role: StringRole; values: SyntaxNode[] } | undefined {
+  const special = callStringRole(source, call);
+  if (!special) return undefined;
+  const values: SyntaxNode[] = [];
+  for (const arg of special.args) {
+    const value = arg.type === "keyword_argument" ? arg.childForFieldName("value") : arg;
+    if (value) values.push(value);
   }
-  for (const match of value.matchAll(ANNOTATION_NAME)) add(match[1]!);
+  return { role: special.role, values };
+}
+
+/** The roles the string `chain[target]` is read in, walking down from the root along `chain`. */
+function rolesOf(source: string, chain: readonly SyntaxNode[], target: number): Set<StringRole> {
+  let roles = new Set<StringRole>(["none"]);
+  const pushed: { node: SyntaxNode; role: StringRole }[] = [];
+  for (let i = 0; i < target; i++) {
+    const node = chain[i]!;
+    if (node.type === "call") {
+      const special = specialStringArguments(source, node);
+      for (const value of special?.values ?? []) pushed.push({ node: value, role: special!.role });
+    }
+    const next = new Set<StringRole>();
+    for (const role of roles) next.add(roleOfChildren(source, node, role));
+    for (const { node: value, role } of pushed) if (sameNode(value, chain[i + 1])) next.add(role);
+    roles = next;
+  }
+  return roles;
+}
+
+/** The occurrence of `name` at `at` (inside `node`, the smallest node there) is a read of it. */
+function isReadAt(source: string, node: SyntaxNode, at: number, name: string): boolean {
+  const chain: SyntaxNode[] = [];
+  for (let current: SyntaxNode | null = node; current; current = current.parent) chain.push(current);
+  chain.reverse();
+  if (chain.some((ancestor) => IMPORT_STATEMENTS.has(ancestor.type))) return false;
+  const outermostString = chain.findIndex((ancestor) => ancestor.type === "string");
+  if (outermostString !== -1) {
+    const string = chain[outermostString]!;
+    return [...rolesOf(source, chain, outermostString)].some((role) => namesInString(source, string, role).includes(name));
+  }
+  if (node.type !== "identifier" || node.startIndex !== at || node.endIndex !== at + name.length) return false;
+  const parent = node.parent;
+  const isAttributeName = parent?.type === "attribute" && sameNode(parent.childForFieldName("attribute"), node);
+  const isKeywordName = parent?.type === "keyword_argument" && sameNode(parent.childForFieldName("name"), node);
+  return !isAttributeName && !isKeywordName;
 }
 
 /**
- * How often each name is read in the file: identifiers (attribute names, keyword names and import
- * statements aside), names inside string annotations and `cast`/`TypeVar` strings, and the
- * strings of `__all__`. Errs on the side of counting: a name counted here is never removed.
+ * The file reads `name`: as an identifier (attribute names, keyword names and import statements
+ * aside), inside a string annotation or a `cast`/`TypeVar` string, or as a string of `__all__`.
+ * Identifiers inside f-strings do not count. Looked up where the text spells the name, not by a
+ * walk of the tree. Errs on the side of reading: a name read here is never removed.
  */
-export function nameUses(source: string, root: SyntaxNode): Map<string, number> {
-  const uses = new Map<string, number>();
-  const stack: { node: SyntaxNode; role: StringRole }[] = [{ node: root, role: "none" }];
-  while (stack.length > 0) {
-    const { node, role } = stack.pop()!;
-    const type = node.type;
-    if (type === "import_from_statement" || type === "import_statement" || type === "future_import_statement") continue;
-    if (type === "identifier") {
-      const parent = node.parent;
-      const isAttributeName = parent?.type === "attribute" && sameNode(parent.childForFieldName("attribute"), node);
-      const isKeywordName = parent?.type === "keyword_argument" && sameNode(parent.childForFieldName("name"), node);
-      if (!isAttributeName && !isKeywordName) {
-        const name = textOf(source, node);
-        uses.set(name, (uses.get(name) ?? 0) + 1);
-      }
-      continue;
-    }
-    if (type === "string") {
-      if (role !== "none") countString(source, node, role, uses);
-      continue;
-    }
-    const childRole = roleOfChildren(source, node, role);
-    const special = type === "call" ? callStringRole(source, node) : undefined;
-    const children = node.namedChildren;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (!child) continue;
-      stack.push({ node: child, role: childRole });
-    }
-    if (special) {
-      for (const arg of special.args) {
-        const value = arg.type === "keyword_argument" ? arg.childForFieldName("value") : arg;
-        if (value) stack.push({ node: value, role: special.role });
-      }
-    }
+export function isNameRead(source: string, root: SyntaxNode, name: string): boolean {
+  if (name === "") return false;
+  for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + 1)) {
+    const node = root.descendantForIndex(at, at + name.length);
+    if (node && isReadAt(source, node, at, name)) return true;
   }
-  return uses;
+  return false;
 }

@@ -9,7 +9,7 @@ from products.feature_flags.backend.models import FeatureFlag
 class ExperimentHoldout(CreatedMetaFields, UpdatedMetaFields, models.Model):
     name = models.CharField(max_length=400)
     description = models.CharField(max_length=400, null=True, blank=True)
-    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)
+    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE, related_name="+")
     filters = models.JSONField(default=list)
 
     class Meta:
@@ -23,10 +23,10 @@ class Experiment(CreatedMetaFields, models.Model):
 
     name = models.CharField(max_length=400)
     description = models.CharField(max_length=400, null=True, blank=True)
-    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)
+    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE, related_name="+")
     filters = models.JSONField(default=dict)
     parameters = models.JSONField(default=dict, null=True)
-    feature_flag = models.ForeignKey(FeatureFlag, blank=False, on_delete=models.RESTRICT)
+    feature_flag = models.ForeignKey(FeatureFlag, blank=False, on_delete=models.RESTRICT, related_name="+")
     holdout = models.ForeignKey("ExperimentHoldout", on_delete=models.SET_NULL, null=True)
     start_date = models.DateTimeField(null=True)
     end_date = models.DateTimeField(null=True)
@@ -54,7 +54,7 @@ class Experiment(CreatedMetaFields, models.Model):
 class ExperimentSavedMetric(CreatedMetaFields, UpdatedMetaFields, models.Model):
     name = models.CharField(max_length=400)
     description = models.CharField(max_length=400, null=True, blank=True)
-    team = models.ForeignKey(to="posthog.Team", on_delete=models.CASCADE)
+    team = models.ForeignKey(to="posthog.Team", on_delete=models.CASCADE, related_name="+")
     query = models.JSONField()
 
     class Meta:

@@ -11,15 +11,15 @@ class FeatureFlag(CreatedMetaFields, UpdatedMetaFields, models.Model):
     name = models.TextField(blank=True)
     filters = models.JSONField(default=dict)
     rollout_percentage = models.IntegerField(null=True, blank=True)
-    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)
+    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE, related_name="+")
     deleted = models.BooleanField(default=False)
     active = models.BooleanField(default=True)
     ensure_experience_continuity = models.BooleanField(default=False, null=True, blank=True)
-    usage_dashboard = models.ForeignKey("posthog.Dashboard", on_delete=models.SET_NULL, null=True, blank=True)
+    usage_dashboard = models.ForeignKey("posthog.Dashboard", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     analytics_dashboards = models.ManyToManyField(
         "posthog.Dashboard",
         through="FeatureFlagDashboards",
-        related_name="analytics_dashboards",
+        related_name="+",
         related_query_name="analytics_dashboard",
         blank=True,
     )
@@ -37,8 +37,8 @@ class FeatureFlag(CreatedMetaFields, UpdatedMetaFields, models.Model):
 
 
 class FeatureFlagHashKeyOverride(models.Model):
-    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)
-    person = models.ForeignKey("posthog.Person", on_delete=models.CASCADE)
+    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey("posthog.Person", on_delete=models.CASCADE, related_name="+")
     feature_flag_key = models.CharField(max_length=400)
     hash_key = models.CharField(max_length=400)
 
@@ -51,7 +51,7 @@ class FeatureFlagHashKeyOverride(models.Model):
 
 class FeatureFlagDashboards(models.Model):
     feature_flag = models.ForeignKey("FeatureFlag", on_delete=models.CASCADE)
-    dashboard = models.ForeignKey("posthog.Dashboard", on_delete=models.CASCADE)
+    dashboard = models.ForeignKey("posthog.Dashboard", on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True, null=True)
 
     class Meta:

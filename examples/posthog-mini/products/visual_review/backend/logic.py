@@ -2,7 +2,7 @@ from uuid import UUID
 
 from django.db import transaction
 
-from .models import Repo, Run
+from .models import Baseline, Repo, Run
 
 
 def create_run(*, team_id: int, repo_name: str, branch: str, commit_sha: str, created_by_id: int | None) -> Run:
@@ -23,3 +23,7 @@ def get_run(*, team_id: int, run_id: UUID) -> Run | None:
 
 def list_runs(*, team_id: int, limit: int) -> list[Run]:
     return list(Run.objects.filter(team_id=team_id).select_related("repo").order_by("-created_at")[:limit])
+
+
+def approved_baselines(*, team_id: int, repo_name: str) -> list[Baseline]:
+    return list(Baseline.objects.filter(team_id=team_id, repo__name=repo_name).select_related("repo", "approved_by"))

@@ -8,3 +8,9 @@ class EarlyAccessFeatureSummary:
     name: str
     stage: str
     flag_key: str | None
+
+
+@dataclass
+class MoveToStageInput:
+    feature_id: UUID
+    stage: str

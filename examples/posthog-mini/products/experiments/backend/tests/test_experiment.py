@@ -1,3 +1,5 @@
+from unittest import mock
+
 import pytest
 from rest_framework.exceptions import ValidationError
 
@@ -27,3 +29,10 @@ def test_end_experiment_is_idempotent(team: Team) -> None:
     experiment = end_experiment(create_experiment(team, name="Pricing", feature_flag_key="pricing"))
     ended_at = experiment.end_date
     assert end_experiment(experiment).end_date == ended_at
+
+
+@mock.patch("posthog.models.FeatureFlag.objects")
+def test_create_experiment_looks_up_the_flag(flags: mock.MagicMock, team: Team) -> None:
+    flags.filter.return_value.exists.return_value = True
+    with pytest.raises(ValidationError):
+        create_experiment(team, name="Checkout", feature_flag_key="checkout-v2")

@@ -1,4 +1,5 @@
-import { childNodes, dottedName, lastComponent, sameNode, textOf, type SyntaxNode } from "../../languages/python/syntax/index.js";
+import { dottedName, lastComponent } from "./names.js";
+import { childNodes, sameNode, textOf, type SyntaxNode } from "./node.js";
 
 const RELATION_FIELD_KINDS = ["ForeignKey", "OneToOneField", "ManyToManyField", "ForeignObject"] as const;
 type RelationFieldKind = (typeof RELATION_FIELD_KINDS)[number];
@@ -65,4 +66,37 @@ export function readRelationField<Node extends SyntaxNode>(source: string, call:
     if (statement?.type === "expression_statement" && owner?.type === "class_definition") field.modelClass = owner as Node;
   }
   return field;
+}
+
+/** The call whose function is `name` (an identifier) or ends with it (`models.ForeignKey`). */
+function callOfFunctionName(name: SyntaxNode): SyntaxNode | undefined {
+  let callee = name;
+  let parent = name.parent;
+  if (parent?.type === "attribute" && sameNode(parent.childForFieldName("attribute"), name)) {
+    callee = parent;
+    parent = parent.parent;
+  }
+  return parent?.type === "call" && sameNode(parent.childForFieldName("function"), callee) ? parent : undefined;
+}
+
+/**
+ * Every relation-field call of a file, in document order. The calls are found where the source
+ * names one of the four field classes, so a file without them costs a text search, not a walk.
+ */
+export function findRelationFields<Node extends SyntaxNode>(source: string, root: Node): RelationField<Node>[] {
+  const calls = new Map<number, SyntaxNode>();
+  for (const kind of RELATION_FIELD_KINDS) {
+    for (let at = source.indexOf(kind); at !== -1; at = source.indexOf(kind, at + kind.length)) {
+      const name = root.descendantForIndex(at, at + kind.length);
+      if (name?.type !== "identifier" || name.startIndex !== at || name.endIndex !== at + kind.length) continue;
+      const call = callOfFunctionName(name);
+      if (call) calls.set(call.startIndex, call);
+    }
+  }
+  const fields: RelationField<Node>[] = [];
+  for (const start of [...calls.keys()].sort((a, b) => a - b)) {
+    const field = readRelationField(source, calls.get(start)! as Node);
+    if (field) fields.push(field);
+  }
+  return fields;
 }

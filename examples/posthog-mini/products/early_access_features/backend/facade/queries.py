@@ -1,0 +1,3 @@
+from ..models import EarlyAccessFeature
+
+__all__ = ["EarlyAccessFeature"]

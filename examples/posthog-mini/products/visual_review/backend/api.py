@@ -1,0 +1,3 @@
+from .presentation.views import RunViewSet
+
+__all__ = ["RunViewSet"]

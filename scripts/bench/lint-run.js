@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// One measurement of the bench, in a fresh process (so no index, parser or JIT state carries over
+// from another measurement). Prints one JSON object on stdout.
+//
+// Usage: node scripts/bench/lint-run.js <kind> <tree> <plugin dist/index.js> [options as JSON]
+// (ESLint runs use the config files the bench writes into the tree: bench-<kind>.config.js.)
+//   parse        raw web-tree-sitter parse of every .py file (sources read first; only parse + delete timed)
+//   minimal      ESLint with the minimal-shallow anchor language (scripts/bench/minimal-language.js)
+//   norules      ESLint with the plugin's Python language and no rule
+//   recommended  ESLint with plugin.configs.recommended; options: { concurrency, cache, cacheLocation }
+//   editor       ESLint#lintText of one file after one-character edits; options: { file, edits }
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ESLint } from "eslint";
+
+const [kind, tree, pluginEntry, optionsJson] = process.argv.slice(2);
+const options = optionsJson ? JSON.parse(optionsJson) : {};
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+const loadPlugin = async () => (await import(pathToFileURL(pluginEntry).href)).default;
+
+/** A lint of the whole tree with one of the config files the bench wrote into it (`bench-<name>.config.js`). */
+async function lint(name, extra = {}) {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const eslint = new ESLint({ cwd: tree, overrideConfigFile: path.join(tree, `bench-${name}.config.js`), ...extra });
+  const results = await eslint.lintFiles(["."]);
+  const ms = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  const problems = results.reduce((sum, result) => sum + result.messages.length, 0);
+  const fatal = results.reduce((sum, result) => sum + result.messages.filter((message) => message.fatal).length, 0);
+  return { ms, cpuMs: (user + system) / 1000, files: results.length, problems, fatal, peakRssMb: peakRssMb() };
+}
+
+async function rawParse() {
+  const { pyFiles } = JSON.parse(readFileSync(path.join(tree, ".bench-files.json"), "utf8"));
+  const sources = pyFiles.map((relative) => readFileSync(path.join(tree, relative), "utf8"));
+  const { Language, Parser } = await import("web-tree-sitter");
+  const { createRequire } = await import("node:module");
+  await Parser.init();
+  const wasm = createRequire(import.meta.url).resolve("@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm");
+  const parser = new Parser();
+  parser.setLanguage(Language.loadSync(new WebAssembly.Module(readFileSync(wasm))));
+  parser.parse("import os\n").delete();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  for (const text of sources) parser.parse(text).delete();
+  const { user, system } = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (user + system) / 1000, files: sources.length };
+}
+
+/** `median`/`p95` of the lint latency after each edit, and of a full raw parse of the same text. */
+async function editor() {
+  const plugin = await loadPlugin();
+  const eslint = new ESLint({ cwd: tree, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+  const filePath = path.join(tree, options.file);
+  let text = readFileSync(filePath, "utf8");
+  const { Language, Parser } = await import("web-tree-sitter");
+  const { createRequire } = await import("node:module");
+  await Parser.init();
+  const wasm = createRequire(import.meta.url).resolve("@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm");
+  const parser = new Parser();
+  parser.setLanguage(Language.loadSync(new WebAssembly.Module(readFileSync(wasm))));
+  await eslint.lintText(text, { filePath }); // the file is open: its first lint is not an edit
+  // One character typed at a time into the name of a field in the middle of the file.
+  const lines = text.split("\n");
+  const fieldLine = lines.findIndex((line, i) => i > lines.length / 2 && /^ {4}[a-z_]+ = models\.\w+Field\(/u.test(line));
+  let at = lines.slice(0, fieldLine).reduce((sum, line) => sum + line.length + 1, 0) + 4 + /^ {4}([a-z_]+)/u.exec(lines[fieldLine])[1].length;
+  const lintMs = [];
+  const parseMs = [];
+  for (let i = 0; i < options.edits; i++) {
+    text = `${text.slice(0, at)}x${text.slice(at)}`;
+    at++;
+    let started = performance.now();
+    await eslint.lintText(text, { filePath });
+    lintMs.push(performance.now() - started);
+    started = performance.now();
+    parser.parse(text).delete();
+    parseMs.push(performance.now() - started);
+  }
+  return { lintMs, parseMs, lines: lines.length, fieldLine: fieldLine + 1 };
+}
+
+let result;
+if (kind === "parse") result = await rawParse();
+else if (kind === "minimal" || kind === "norules" || kind.startsWith("custom-")) result = await lint(kind);
+else if (kind === "recommended") {
+  const extra = { concurrency: options.concurrency ?? "off" };
+  if (options.cache) Object.assign(extra, { cache: true, cacheLocation: options.cacheLocation });
+  result = await lint(kind, extra);
+} else if (kind === "editor") result = await editor();
+else throw new Error(`unknown kind ${kind}`);
+process.stdout.write(JSON.stringify(result));

@@ -1,0 +1,123 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PLUGIN_NAME, PLUGIN_VERSION } from "../meta.js";
+
+/**
+ * What the index extracted from each Python file it read, keyed by kind of extraction and file,
+ * with a hash of the text it came from. Kept in memory for the process, and on disk, under the
+ * repository's `node_modules/.cache/`, as the index snapshot: a later run, or each worker of
+ * `--concurrency`, re-parses only the files whose text changed since.
+ */
+
+type Entry = { hash: string; result: unknown };
+
+const memory = new Map<string, Map<string, Entry>>();
+/** Roots whose snapshot was read, and whether extractions changed since it was written. */
+const roots = new Map<string, { dirty: boolean; used: Set<string> }>();
+
+const SNAPSHOT_FORMAT = 1;
+
+function textHash(text: string): string {
+  return createHash("sha1").update(text).digest("base64url");
+}
+
+let codeHash: string | undefined;
+
+/**
+ * A hash of the code that makes extractions (the index and the Python syntax layer): a snapshot
+ * written by other code is not used, even under the same version number.
+ */
+function extractorCodeHash(): string {
+  if (codeHash !== undefined) return codeHash;
+  const hash = createHash("sha1").update(`${PLUGIN_NAME}@${PLUGIN_VERSION}`);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const dir of [here, path.join(here, "..", "languages", "python", "syntax")]) {
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (/\.[cm]?[jt]s$/u.test(name) && !name.endsWith(".d.ts")) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+    }
+  }
+  return (codeHash = hash.digest("base64url"));
+}
+
+/** Where the snapshot of `root` lives; null when the repository has no `node_modules/` to hold it. */
+export function snapshotFile(root: string): string | null {
+  const modules = path.join(root, "node_modules");
+  return fs.existsSync(modules) ? path.join(modules, ".cache", PLUGIN_NAME, "index-snapshot.json") : null;
+}
+
+function byKind(kind: string): Map<string, Entry> {
+  let entries = memory.get(kind);
+  if (!entries) memory.set(kind, (entries = new Map()));
+  return entries;
+}
+
+/** Loads the snapshot of `root` (once per process) into memory; a missing or foreign one is ignored. */
+export function openSnapshot(root: string): void {
+  if (roots.has(root)) {
+    roots.get(root)!.used.clear();
+    return;
+  }
+  roots.set(root, { dirty: false, used: new Set() });
+  const file = snapshotFile(root);
+  if (!file) return;
+  try {
+    const data = JSON.parse(fs.readFileSync(file, "utf8")) as { format: number; code: string; entries: Record<string, Record<string, [string, unknown]>> };
+    if (data.format !== SNAPSHOT_FORMAT || data.code !== extractorCodeHash()) return;
+    for (const [kind, files] of Object.entries(data.entries)) {
+      const entries = byKind(kind);
+      for (const [relative, [hash, result]] of Object.entries(files)) {
+        const absolute = path.join(root, relative);
+        // JSON has no undefined: an extraction that found nothing was written as null.
+        if (!entries.has(absolute)) entries.set(absolute, { hash, result: result ?? undefined });
+      }
+    }
+  } catch {
+    // No snapshot yet, or an unreadable one: the index is built from the files.
+  }
+}
+
+/** The extraction of `kind` for `file` with this text: from memory or the snapshot, else `compute()`. */
+export function extraction<T>(kind: string, file: string, text: string, compute: () => T): T {
+  const entries = byKind(kind);
+  const hash = textHash(text);
+  const root = [...roots.keys()].find((candidate) => file.startsWith(candidate + path.sep));
+  const state = root === undefined ? undefined : roots.get(root);
+  state?.used.add(`${kind}\0${file}`);
+  const known = entries.get(file);
+  if (known && known.hash === hash) return known.result as T;
+  const result = compute();
+  entries.set(file, { hash, result });
+  if (state) state.dirty = true;
+  return result;
+}
+
+/** Writes the snapshot of `root` when an extraction changed: the extractions the last build used. */
+export function saveSnapshot(root: string): void {
+  const state = roots.get(root);
+  const file = snapshotFile(root);
+  if (!state?.dirty || !file) return;
+  const entries: Record<string, Record<string, [string, unknown]>> = {};
+  for (const key of state.used) {
+    const [kind, absolute] = key.split("\0") as [string, string];
+    const entry = memory.get(kind)?.get(absolute);
+    if (!entry) continue;
+    (entries[kind] ??= {})[path.relative(root, absolute)] = [entry.hash, entry.result];
+  }
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    fs.writeFileSync(temporary, JSON.stringify({ format: SNAPSHOT_FORMAT, code: extractorCodeHash(), entries }));
+    fs.renameSync(temporary, file);
+    state.dirty = false;
+  } catch {
+    // A read-only node_modules: the next run builds from the files again.
+  }
+}
+
+/** Forgets every extraction held in memory (the snapshot on disk stays). */
+export function clearExtractions(): void {
+  memory.clear();
+  roots.clear();
+}

@@ -1,0 +1,78 @@
+import { childNodes, dottedName, readRelationField, resolveRelativeImport, stringValue, textOf, type ModuleBindings, type SyntaxNode } from "../languages/python/syntax/index.js";
+import type { RelationFact } from "./types.js";
+
+/** A relation target as the models file writes it, before relative imports are resolved. */
+type WrittenTarget =
+  | { kind: "string"; value: string }
+  | { kind: "import"; level: number; module: string; name: string }
+  | { kind: "local"; name: string }
+  | { kind: "user-model" };
+
+/** A relation field of a class, read from its file (see {@link RelationFact}). */
+export interface WrittenRelation extends Omit<RelationFact, "target"> {
+  target: WrittenTarget;
+}
+
+function keywordString(source: string, call: SyntaxNode, name: string): string | undefined {
+  const args = call.childForFieldName("arguments");
+  const argument = args ? childNodes(args).find((arg) => arg.type === "keyword_argument" && textOf(source, arg.childForFieldName("name")!) === name) : undefined;
+  const value = argument?.childForFieldName("value");
+  return value ? stringValue(source, value) : undefined;
+}
+
+/** What a class reference (`Team`, `team_models.Team`, `settings.AUTH_USER_MODEL`) stands for in the file. */
+function writtenClass(source: string, target: SyntaxNode, bindings: ModuleBindings): WrittenTarget | undefined {
+  const written = dottedName(source, target);
+  if (!written) return undefined;
+  const parts = written.split(".");
+  if (parts.at(-1) === "AUTH_USER_MODEL") return { kind: "user-model" };
+  const binding = bindings.byName.get(parts[0]!);
+  const name = parts.at(-1)!;
+  if (parts.length === 1 && binding?.kind === "class") return { kind: "local", name };
+  if (binding?.kind === "from-import") {
+    if (parts.length === 1) return { kind: "import", level: binding.fromImport.level, module: binding.fromImport.moduleRest, name: binding.imported.importedName };
+    const module = [binding.fromImport.moduleRest, binding.imported.importedName, ...parts.slice(1, -1)].filter(Boolean).join(".");
+    return { kind: "import", level: binding.fromImport.level, module, name };
+  }
+  if (binding?.kind === "import" && parts.length > 1) {
+    const module = binding.bindsTopPackage ? parts.slice(0, -1).join(".") : [binding.module, ...parts.slice(1, -1)].join(".");
+    return { kind: "import", level: 0, module, name };
+  }
+  return undefined;
+}
+
+/** The relation fields assigned in a class body (`team = models.ForeignKey(...)`), in order. */
+export function classRelations(source: string, classNode: SyntaxNode, bindings: ModuleBindings): WrittenRelation[] {
+  const body = classNode.childForFieldName("body");
+  const relations: WrittenRelation[] = [];
+  for (const statement of body ? childNodes(body) : []) {
+    const assignment = statement.type === "expression_statement" ? childNodes(statement)[0] : undefined;
+    const call = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
+    if (!call || call.type !== "call") continue;
+    const field = readRelationField(source, call);
+    if (!field?.fieldName) continue;
+    const value = field.target.type === "string" ? stringValue(source, field.target) : undefined;
+    const target: WrittenTarget | undefined = value !== undefined ? { kind: "string", value } : writtenClass(source, field.target, bindings);
+    if (!target) continue;
+    const relatedName = keywordString(source, call, "related_name");
+    const relatedQueryName = keywordString(source, call, "related_query_name");
+    relations.push({
+      name: field.fieldName,
+      kind: field.kind,
+      target,
+      ...(relatedName !== undefined ? { relatedName } : {}),
+      ...(relatedQueryName !== undefined ? { relatedQueryName } : {}),
+    });
+  }
+  return relations;
+}
+
+/** The relations with relative imports resolved against the file's module. */
+export function resolvedRelations(relations: readonly WrittenRelation[], module: string, isPackageInit: boolean): RelationFact[] {
+  return relations.flatMap((relation): RelationFact[] => {
+    const { target } = relation;
+    if (target.kind !== "import") return [{ ...relation, target }];
+    const absolute = target.level > 0 ? resolveRelativeImport(module, isPackageInit, target.level, target.module) : target.module;
+    return absolute ? [{ ...relation, target: { kind: "import", module: absolute, name: target.name } }] : [];
+  });
+}

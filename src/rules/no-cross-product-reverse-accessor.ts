@@ -1,0 +1,98 @@
+import type { PyNode } from "../languages/python/ast.js";
+import { childNodes, definitionName, isInsideError, readRelationField, stringValue, textOf, type RelationField, type SyntaxNode } from "../languages/python/syntax/index.js";
+import type { ModelInfo } from "../project/types.js";
+import { databaseOf } from "./python/databases.js";
+import { resolveRelationTarget } from "./python/model-reference.js";
+import { applyingEdits, type TextEdit } from "./text-edit.js";
+import { definePythonRule } from "./define-rule.js";
+
+type MessageIds = "reverseAccessor" | "hideAccessor";
+
+const RULE_NAME = "no-cross-product-reverse-accessor";
+
+/** hogli's boundary of a model: the product its defining module is in, else core. */
+function boundaryOf(module: string): string {
+  const match = /^products\.([^.]+)(?:\.|$)/u.exec(module);
+  return match ? match[1]! : "core";
+}
+
+function keyword(text: string, call: SyntaxNode, name: string): SyntaxNode | undefined {
+  const args = call.childForFieldName("arguments");
+  return args ? childNodes(args).find((arg) => arg.type === "keyword_argument" && textOf(text, arg.childForFieldName("name")!) === name) : undefined;
+}
+
+/** Django's name for the reverse accessor: `related_name` with its `%(class)s`/`%(app_label)s`, else `<model>_set` (`<model>` for a one-to-one). */
+function accessorName(field: RelationField, owner: string, appLabel: string, relatedName: string | undefined): string {
+  if (relatedName !== undefined) {
+    return relatedName.replace(/%\((?:class|model_name)\)s/gu, owner.toLowerCase()).replace(/%\(app_label\)s/gu, appLabel.toLowerCase());
+  }
+  return field.kind === "OneToOneField" ? owner.toLowerCase() : `${owner.toLowerCase()}_set`;
+}
+
+/** `related_name="+"`: the value of an existing `related_name`, or a new last argument. */
+function hideEdit(text: string, field: RelationField, relatedName: SyntaxNode | undefined): TextEdit | undefined {
+  const value = relatedName?.childForFieldName("value");
+  if (value) return { range: [value.startIndex, value.endIndex], text: '"+"' };
+  const args = field.call.childForFieldName("arguments");
+  const last = args ? childNodes(args).at(-1) : undefined;
+  return last ? { range: [last.endIndex, last.endIndex], text: ', related_name="+"' } : undefined;
+}
+
+export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
+  name: RULE_NAME,
+  meta: {
+    type: "problem",
+    docs: {
+      description: 'Disallow relation fields into another product or core that add a reverse accessor there (no `related_name="+"`)',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      reverseAccessor: '{{field}} gives {{target}} ({{to}}) the reverse accessor {{accessor}} across a product boundary: pass related_name="+".',
+      hideAccessor: 'Pass related_name="+" (code that reads {{target}}.{{accessor}} must query {{owner}} instead).',
+    },
+  },
+
+  create(context, file) {
+    const { index } = file;
+    const ownerApp = file.app;
+    if (!ownerApp || !file.module) return {};
+    const { text } = context.sourceCode;
+    const from = boundaryOf(file.module);
+
+    function targetModel(field: RelationField<PyNode>): ModelInfo | undefined {
+      const target = resolveRelationTarget(file, text, field.target);
+      if (!target || target.name === "self") return undefined;
+      return target.model ?? [...(index.apps.get(target.appLabel)?.models.values() ?? [])].find((model) => model.name.toLowerCase() === target.name.toLowerCase());
+    }
+
+    return {
+      call(node: PyNode) {
+        const field = readRelationField(text, node);
+        if (!field?.modelClass || isInsideError(node)) return;
+        const target = targetModel(field);
+        if (!target) return;
+        const to = boundaryOf(target.definingModule);
+        if (to === from) return;
+        // Different databases (or databases db_routing.yaml cannot tell): no-cross-db-fk reports the field.
+        const { unreadable, invalidLabels } = index.dbRouting;
+        if (unreadable || invalidLabels.has(ownerApp.label) || invalidLabels.has(target.appLabel)) return;
+        if (databaseOf(index, ownerApp.label) !== databaseOf(index, target.appLabel)) return;
+        const relatedName = keyword(text, node, "related_name");
+        const relatedValue = relatedName?.childForFieldName("value");
+        const written = relatedValue ? stringValue(text, relatedValue) : undefined;
+        if (relatedValue && (written === undefined || written.endsWith("+"))) return;
+        const owner = definitionName(text, field.modelClass) ?? "<class>";
+        const accessor = accessorName(field, owner, ownerApp.label, written);
+        const edit = hideEdit(text, field, relatedName);
+        context.report({
+          node: field.target,
+          messageId: "reverseAccessor",
+          data: { field: field.fieldName ? `${owner}.${field.fieldName}` : owner, to, target: target.name, accessor },
+          ...(edit ? { suggest: [{ messageId: "hideAccessor" as const, data: { target: target.name, accessor, owner }, fix: applyingEdits([edit]) }] } : {}),
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,121 @@
+import path from "node:path";
+import { parseShell } from "../languages/shell/index.js";
+import { findPytestPathArguments, TEST_SCRIPT } from "../project/index.js";
+import type { ProductInfo } from "../project/types.js";
+import { missingScriptAnchor, rangeOf, sourceRangeOf, type PackageJsonDocument, type Range } from "./package-json/package-document.js";
+import { defineProductRule, type ProductProblem } from "./product-rule.js";
+import type { TextEdit } from "./text-edit.js";
+
+type MessageIds = "orphanedTests" | "addTestPath";
+type Options = [{ externalRunners: string[]; productExemptions: Record<string, string[]> }];
+
+const RULE_NAME = "no-orphaned-test-files";
+
+/** hogli's exemptions: tests another runner executes (ci-dagster.yml runs `dags/`), per product or for all. */
+const DEFAULT_EXTERNAL_RUNNERS = ["dags/"];
+const DEFAULT_PRODUCT_EXEMPTIONS: Record<string, string[]> = {
+  batch_exports: ["backend/tests/temporal/"],
+  tasks: ["backend/temporal/"],
+  warehouse_sources: ["backend/temporal/"],
+  signals: ["backend/emission/"],
+  stamphog: ["packages/pr-approval-agent/"],
+};
+
+/** hogli's coverage test: the path itself, or below it (no `backend/api` covering `backend/api_v2/`). */
+function covers(prefix: string, file: string): boolean {
+  const folder = prefix.replace(/\/+$/u, "");
+  return folder === "" || folder === "." || file === prefix || file.startsWith(`${folder}/`);
+}
+
+const toPosix = (relative: string): string => relative.split(path.sep).join("/");
+
+/** The pytest runs of `backend:test` (the script's own text, as the linted file has it), with their paths relative to the product. */
+function testScriptPaths(doc: PackageJsonDocument | null, product: ProductInfo): { paths: string[]; last?: { end: number; cwd: string } } {
+  const script = doc ? doc.entries.get(TEST_SCRIPT)?.decoded?.value : product.packageJson?.scripts?.[TEST_SCRIPT];
+  if (script === undefined) return { paths: [] };
+  const runs = findPytestPathArguments(parseShell(script));
+  const paths = runs.map((argument) => toPosix(path.relative(product.dir, path.resolve(product.dir, argument.cwd, argument.path))));
+  const last = runs.at(-1);
+  return { paths, ...(last ? { last: { end: last.end, cwd: last.cwd } } : {}) };
+}
+
+/** The orphaned test files of a product, grouped by folder (relative to the product). */
+function orphanedTestFolders(product: ProductInfo, options: Options[0], doc: PackageJsonDocument | null): Map<string, string[]> {
+  const { paths } = testScriptPaths(doc, product);
+  const exempt = [...options.externalRunners, ...(options.productExemptions[product.name] ?? [])];
+  const folders = new Map<string, string[]>();
+  for (const file of product.testFiles) {
+    if (paths.some((prefix) => covers(prefix, file)) || exempt.some((prefix) => covers(prefix, file))) continue;
+    const folder = path.posix.dirname(file);
+    const files = folders.get(folder);
+    if (files) files.push(path.posix.basename(file));
+    else folders.set(folder, [path.posix.basename(file)]);
+  }
+  return folders;
+}
+
+/** Appends ` <folder>` after the last pytest path of `backend:test`. */
+function addPathEdit(doc: PackageJsonDocument, product: ProductInfo, folder: string): TextEdit | null {
+  const entry = doc.entries.get(TEST_SCRIPT);
+  const { last } = testScriptPaths(doc, product);
+  if (!entry?.decoded || !last) return null;
+  const relative = toPosix(path.relative(path.resolve(product.dir, last.cwd), path.join(product.dir, folder)));
+  const at = sourceRangeOf(entry, last.end, last.end);
+  return { range: at, text: JSON.stringify(` ${relative}`).slice(1, -1) };
+}
+
+function reportAt(doc: PackageJsonDocument): Range {
+  const entry = doc.entries.get(TEST_SCRIPT);
+  return entry?.value ? rangeOf(entry.value) : missingScriptAnchor(doc);
+}
+
+export default defineProductRule<Options, MessageIds>({
+  name: RULE_NAME,
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require every test file of a product to be run by its `backend:test` pytest paths or a known external runner",
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: "object",
+        properties: {
+          externalRunners: {
+            type: "array",
+            items: { type: "string" },
+            description: "Product-relative folders whose tests another CI job runs (hogli: `dags/`, run by ci-dagster.yml).",
+          },
+          productExemptions: {
+            type: "object",
+            additionalProperties: { type: "array", items: { type: "string" } },
+            description: "Per product folder name, product-relative folders whose tests run elsewhere (hogli's list by default).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ externalRunners: DEFAULT_EXTERNAL_RUNNERS, productExemptions: DEFAULT_PRODUCT_EXEMPTIONS }],
+    messages: {
+      orphanedTests: 'Tests in products/{{product}}/{{folder}}/ ({{files}}) never run: no "backend:test" pytest path covers them.',
+      addTestPath: 'Add "{{path}}" to the pytest paths of "backend:test".',
+    },
+  },
+
+  productProblems({ product, options: [options], doc }) {
+    const problems: ProductProblem<MessageIds>[] = [];
+    for (const [folder, files] of orphanedTestFolders(product, options, doc)) {
+      problems.push({
+        messageId: "orphanedTests",
+        data: { product: product.name, folder, files: files.join(", ") },
+        at: reportAt,
+        suggest: (doc) => {
+          const edit = addPathEdit(doc, product, folder);
+          return edit ? [{ messageId: "addTestPath", data: { path: folder }, edit }] : [];
+        },
+      });
+    }
+    return problems;
+  },
+});

@@ -1,0 +1,89 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { getPythonParser } from "../../src/languages/python/tree-sitter.js";
+import { editBetween, TreeStore } from "../../src/languages/python/tree-store.js";
+
+const SAMPLE = [
+  "from django.db import models",
+  "",
+  "",
+  "class Run(models.Model):",
+  '    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)',
+  '    name = models.CharField(max_length=400)  # "名前" 😀',
+  "",
+  "    def describe(self):\r",
+  "        return f\"{self.name}\"",
+  "",
+].join("\n");
+
+const fullParse = (text: string): string => {
+  const tree = getPythonParser().parse(text)!;
+  try {
+    return tree.rootNode.toString();
+  } finally {
+    tree.delete();
+  }
+};
+
+describe("editBetween", () => {
+  it("spans the changed text between the common prefix and suffix, with rows and columns", () => {
+    const edit = editBetween("a = 1\nb = 2\n", "a = 1\nbc = 2\n");
+    expect({ ...edit }).toMatchObject({
+      startIndex: 7,
+      oldEndIndex: 7,
+      newEndIndex: 8,
+      startPosition: { row: 1, column: 1 },
+      oldEndPosition: { row: 1, column: 1 },
+      newEndPosition: { row: 1, column: 2 },
+    });
+    expect({ ...editBetween("x = 1\n", "x = 1\n") }).toMatchObject({ startIndex: 6, oldEndIndex: 6, newEndIndex: 6 });
+    expect({ ...editBetween("aaaa", "aa") }).toMatchObject({ startIndex: 2, oldEndIndex: 4, newEndIndex: 2 });
+  });
+});
+
+describe("TreeStore", () => {
+  it("re-parses a file incrementally into the tree a full parse gives, for any edit", () => {
+    const store = new TreeStore();
+    const edits = fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.constantFrom("", "x", "\n", "    ", "(", '"', "Key", "日本", "\r\n", "# c\n", "class B:\n") }), {
+      minLength: 1,
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(edits, (steps) => {
+        let text = SAMPLE;
+        store.parse(getPythonParser(), "models.py", text);
+        for (const { at, remove, insert } of steps) {
+          const start = at % (text.length + 1);
+          text = text.slice(0, start) + insert + text.slice(Math.min(text.length, start + remove));
+          const live = store.parse(getPythonParser(), "models.py", text)!;
+          expect(live.tree.rootNode.toString()).toBe(fullParse(text));
+          expect(live.root.range).toEqual([0, text.length]);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    store.clear();
+  });
+
+  it("releases older trees; a node read lazily after that says so, what it had read stays", () => {
+    const store = new TreeStore();
+    const first = store.parse(getPythonParser(), "a.py", "import os\nx = f(1)\n")!;
+    const [statement] = first.root.children;
+    store.parse(getPythonParser(), "a.py", "import os\nx = f(2)\n");
+    expect(first.released).toBe(true);
+    expect(statement!.type).toBe("import_statement");
+    expect(statement!.range).toEqual([0, 9]);
+    expect(() => statement!.children).toThrow("a Python syntax node was read after its file's tree was released");
+    store.clear();
+  });
+
+  it("gives one node object per tree node", () => {
+    const store = new TreeStore();
+    const live = store.parse(getPythonParser(), "b.py", "x = f(g(1))\n")!;
+    const calls = live.root.descendantsOfType("call");
+    expect(calls[1]!.parent?.parent).toBe(calls[0]);
+    expect(live.root.descendantsOfType("call")).toEqual(calls);
+    expect(calls[0]!.parent?.parent?.parent).toBe(live.root);
+    store.clear();
+  });
+});

@@ -1,0 +1,128 @@
+import rule from "../../src/rules/no-cross-product-reverse-accessor.js";
+import path from "node:path";
+import { ASSERTIONS, fixturePath, pythonRuleTester } from "../support/helpers.js";
+import { tempTree } from "../support/temp-tree.js";
+
+const RULE = "no-cross-product-reverse-accessor";
+const TREE = "isolation-repo";
+const tester = pythonRuleTester(TREE);
+
+const EXPERIMENTS = fixturePath(TREE, "products/experiments/backend/models/experiment.py");
+const SHARING = fixturePath(TREE, "posthog/models/sharing_configuration.py");
+const NOTEBOOKS = fixturePath(TREE, "products/notebooks/backend/models.py");
+
+const lines = (...text: string[]): string => `${text.join("\n")}\n`;
+const model = (...fields: string[]): string => lines("from django.conf import settings", "from django.db import models", "", "", "class Experiment(models.Model):", ...fields.map((field) => `    ${field}`));
+
+/** Fields into core; the trailing comma of created_by's arguments stays where it is. */
+const INTO_CORE = model(
+  "team = models.ForeignKey(Team, on_delete=models.CASCADE)",
+  "created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,)",
+  'config = models.OneToOneField("posthog.Team", on_delete=models.CASCADE, related_name="experiment_config")',
+  'viewers = models.ManyToManyField("posthog.User", related_name="%(app_label)s_%(class)s_viewed")',
+).replace("from django.db import models\n", "from django.db import models\n\nfrom posthog.models import Team\n");
+
+function crossing(field: string, to: string, target: string, accessor: string, line: number, column: number, endColumn: number, output: string) {
+  const [owner] = field.split(".");
+  return {
+    messageId: "reverseAccessor",
+    data: { field, to, target, accessor },
+    line,
+    column,
+    endLine: line,
+    endColumn,
+    suggestions: [{ messageId: "hideAccessor", data: { target, accessor, owner: owner! }, output }],
+  };
+}
+
+tester.run(RULE, rule, {
+  assertionOptions: ASSERTIONS,
+  valid: [
+    { name: 'related_name="+" hides the accessor', filename: EXPERIMENTS, code: model('team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE, related_name="+")') },
+    { name: "a related_name ending in + hides it too", filename: EXPERIMENTS, code: model('flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.CASCADE, related_name="experiments+")') },
+    { name: "a relation inside the product", filename: EXPERIMENTS, code: model('holdout = models.ForeignKey("ExperimentHoldout", on_delete=models.SET_NULL, null=True)', 'parent = models.ForeignKey("self", on_delete=models.CASCADE)') },
+    { name: "a relation inside core", filename: SHARING, code: lines("from django.db import models", "", "class SharingConfiguration(models.Model):", '    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)') },
+    {
+      name: "a relation between databases is left to no-cross-db-fk",
+      filename: NOTEBOOKS,
+      code: lines("from django.db import models", "", "class Notebook(models.Model):", '    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)'),
+    },
+    { name: "a related_name given by an expression is left alone", filename: EXPERIMENTS, code: model('flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.CASCADE, related_name=NAME)') },
+    { name: "a target outside the repository (Django contrib)", filename: EXPERIMENTS, code: model('group = models.ForeignKey("auth.Group", on_delete=models.CASCADE)') },
+    { name: "migrations are left alone", filename: fixturePath(TREE, "products/experiments/backend/migrations/0002_flag.py"), code: 'from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n    operations = [migrations.AddField("experiment", "flag", models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.CASCADE))]\n' },
+  ],
+  invalid: [
+    {
+      name: "a product's field into another product (the accessor is <model>_set)",
+      filename: EXPERIMENTS,
+      code: model('feature_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT)'),
+      errors: [
+        {
+          message: 'Experiment.feature_flag gives FeatureFlag (feature_flags) the reverse accessor experiment_set across a product boundary: pass related_name="+".',
+          line: 6,
+          column: 38,
+          endLine: 6,
+          endColumn: 65,
+          suggestions: [
+            {
+              desc: 'Pass related_name="+" (code that reads FeatureFlag.experiment_set must query Experiment instead).',
+              output: model('feature_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT, related_name="+")'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "into core: a class reference, settings.AUTH_USER_MODEL, a one-to-one (accessor <model>), a many-to-many",
+      filename: EXPERIMENTS,
+      code: INTO_CORE,
+      errors: [
+        crossing("Experiment.team", "core", "Team", "experiment_set", 8, 30, 34, INTO_CORE.replace("on_delete=models.CASCADE)\n", 'on_delete=models.CASCADE, related_name="+")\n')),
+        crossing("Experiment.created_by", "core", "User", "experiment_set", 9, 36, 60, INTO_CORE.replace("null=True,)", 'null=True, related_name="+",)')),
+        crossing("Experiment.config", "core", "Team", "experiment_config", 10, 35, 49, INTO_CORE.replace('related_name="experiment_config"', 'related_name="+"')),
+        crossing("Experiment.viewers", "core", "User", "experiments_experiment_viewed", 11, 38, 52, INTO_CORE.replace('related_name="%(app_label)s_%(class)s_viewed"', 'related_name="+"')),
+      ],
+    },
+    {
+      name: "core into a product",
+      filename: SHARING,
+      code: lines("from django.db import models", "", "class SharingConfiguration(models.Model):", '    experiment = models.ForeignKey("experiments.Experiment", on_delete=models.CASCADE, null=True)'),
+      errors: [
+        crossing(
+          "SharingConfiguration.experiment",
+          "experiments",
+          "Experiment",
+          "sharingconfiguration_set",
+          4,
+          36,
+          60,
+          lines("from django.db import models", "", "class SharingConfiguration(models.Model):", '    experiment = models.ForeignKey("experiments.Experiment", on_delete=models.CASCADE, null=True, related_name="+")'),
+        ),
+      ],
+    },
+  ],
+});
+
+/** db_routing.yaml cannot be read (a YAML error): no-cross-db-fk reports that, and this rule cannot tell which fields it would report. */
+const BROKEN_ROUTING = tempTree({ "products/db_routing.yaml": "routes:\n  - app_label: notebooks\n   database: notebooks\n" }, fixturePath(TREE));
+const UNROUTED_NOTEBOOKS = tempTree({ "products/db_routing.yaml": "routes:\n  - app_label: notebooks\n" }, fixturePath(TREE));
+
+pythonRuleTester(BROKEN_ROUTING).run(`${RULE} (db_routing.yaml unreadable)`, rule, {
+  assertionOptions: ASSERTIONS,
+  valid: [
+    { name: "fields are left to no-cross-db-fk when the routing cannot be read", filename: path.join(BROKEN_ROUTING, "products/experiments/backend/models/experiment.py"), code: model('flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.CASCADE)') },
+  ],
+  invalid: [],
+});
+
+pythonRuleTester(UNROUTED_NOTEBOOKS).run(`${RULE} (an invalid route)`, rule, {
+  assertionOptions: ASSERTIONS,
+  valid: [
+    {
+      name: "fields of an app whose route is invalid are left to no-cross-db-fk",
+      filename: path.join(UNROUTED_NOTEBOOKS, "products/notebooks/backend/models.py"),
+      code: lines("from django.db import models", "", "class Notebook(models.Model):", '    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)'),
+    },
+  ],
+  invalid: [],
+});
