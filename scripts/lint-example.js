@@ -186,16 +186,22 @@ async function main() {
     return;
   }
 
-  // Which plugin rules are on for the two kinds of files (helps reading a short report while
-  // rules are still being written).
+  // Which plugin rules are on for each kind of file (helps reading a short report while rules
+  // are still being written).
   const enabledRules = async (relative) => {
     const config = await eslint.calculateConfigForFile(path.join(exampleDir, relative));
     return Object.entries(config?.rules ?? {})
       .filter(([name, entry]) => name.startsWith("posthog-products/") && [entry].flat()[0] !== 0 && [entry].flat()[0] !== "off")
       .map(([name]) => name);
   };
-  const pythonRules = await enabledRules("products/feature_flags/backend/models.py");
-  const jsonRules = await enabledRules("products/feature_flags/package.json");
+  const kinds = [
+    [".py", "products/feature_flags/backend/models.py"],
+    ["package.json", "products/feature_flags/package.json"],
+    ["db_routing.yaml", "products/db_routing.yaml"],
+    ["tach.toml", "tach.toml"],
+  ];
+  const rulesByKind = [];
+  for (const [kind, file] of kinds) rulesByKind.push([kind, await enabledRules(file)]);
 
   const formatter = await eslint.loadFormatter(args.format);
   const formatted = await formatter.format(results, { maxWarningsExceeded: undefined });
@@ -233,7 +239,7 @@ async function main() {
         (ruleSummary.length ? ` [${ruleSummary.join(", ")}]` : ""),
     ),
   );
-  console.log(dim(`rules on: ${pythonRules.length} for .py (${pythonRules.join(", ") || "none"}), ${jsonRules.length} for package.json (${jsonRules.join(", ") || "none"})`));
+  console.log(dim(`rules on: ${rulesByKind.map(([kind, rules]) => `${rules.length} for ${kind} (${rules.join(", ") || "none"})`).join(", ")}`));
 
   if (fatal.length > 0) {
     for (const { result, message } of fatal) {

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DB_ROUTING_FILE, TACH_FILE } from "./conventions.js";
 import { readDbRouting } from "./db-routing.js";
 import { configProblem, errorText } from "./problems.js";
 import { isPythonIdentifier } from "../languages/python/syntax/index.js";
@@ -32,9 +33,9 @@ function emptyIndex(root: string): RepoIndex {
     appsByModule: new Map(),
     modelsByName: new Map(),
     dbRoutes: new Map(),
-    dbRouting: { invalidLabels: new Map() },
-    dbRoutingFile: path.join(root, "products", "db_routing.yaml"),
-    tach: { file: path.join(root, "tach.toml"), interfaces: [], modules: [], ...emptyTachBoundaries() },
+    dbRouting: { invalidLabels: new Set(), unreadable: false },
+    dbRoutingFile: path.join(root, ...DB_ROUTING_FILE.split("/")),
+    tach: { file: path.join(root, TACH_FILE), exists: false, unreadable: false, modules: [], interfaces: [], ...emptyTachBoundaries() },
     importLinter: emptyImportLinter(path.join(root, "pyproject.toml")),
     settings: {},
     clickhouseImports: [],

@@ -15,6 +15,10 @@ export function isTestFileName(name: string): boolean {
   return TEST_FILE.test(name);
 }
 
+/** The repository files the config-file rules lint, relative to the root. */
+export const DB_ROUTING_FILE = "products/db_routing.yaml";
+export const TACH_FILE = "tach.toml";
+
 /**
  * hogli's wiring locations ("garages"): implementations core registers and drives (HogQL query
  * runners, Max tools, Temporal workflows, Celery tasks). A facade class from one of them is not a

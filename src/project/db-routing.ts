@@ -1,73 +1,42 @@
 import { parseYAML } from "yaml-eslint-parser";
-import { configProblem, errorText } from "./problems.js";
-import { readRoutes, type RouteProblem } from "./routes.js";
+import { readReported } from "./problems.js";
+import { readRoutes } from "./routes.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem, DbRouting } from "./types.js";
 
-/** A parse error of yaml-eslint-parser: 1-based line, 0-based column. */
-interface YamlParseError {
-  message: string;
-  lineNumber?: number;
-  column?: number;
-}
-
-/** The index's text of a route problem (the rule that lints the file words them its own way). */
-function routeProblemText(problem: RouteProblem): string {
-  switch (problem.kind) {
-    case "not-a-mapping":
-      return "Expected a mapping with a `routes:` list.";
-    case "routes-not-a-list":
-      return "`routes` must be a list of `{app_label, database, optional?}` entries.";
-    case "entry-not-a-mapping":
-      return "Each route must be a mapping with `app_label` and `database`.";
-    case "missing-key":
-      return `Route is missing \`${problem.key}\`.`;
-    case "not-a-string":
-      return `\`${problem.key}\` must be a non-empty string.`;
-    case "optional-not-boolean":
-      return "`optional` must be `true` or `false`.";
-    case "routed-twice":
-      return `App label "${problem.label}" is routed to two databases ("${problem.databases![0]}" on line ${problem.firstLine}, "${problem.databases![1]}" here).`;
-    default:
-      return `Unknown key \`${problem.key}\` in a route.`;
-  }
-}
-
-/** Problems the index keeps: PostHog's loader ignores unknown keys and a route given twice the same way. */
-const IGNORED: ReadonlySet<RouteProblem["kind"]> = new Set(["unknown-key", "duplicate"]);
+/** Problems that leave every label's database known, as PostHog's loader reads the file: unknown keys, a route given twice the same way. */
+const HARMLESS = new Set(["unknown-key", "unknown-top-key", "duplicate"]);
 
 /**
  * Reads `products/db_routing.yaml`. A missing or empty file has no routes. A file that cannot be
- * read as a list of routes (invalid YAML, another shape) gives one problem, its `failure`. An
- * invalid entry gives a problem and is skipped; when its `app_label` is known, that label is
- * `invalid` (with the problem), as is a label routed to two different databases (Django's E003).
+ * read as a list of routes (invalid YAML, another shape) is `unreadable`. An invalid entry is
+ * skipped; when its `app_label` is known, that label is `invalid`, as is a label routed to two
+ * different databases (PostHog's check `posthog.E003`). The problems themselves are reported in
+ * the file, by the YAML language and the `valid-db-routing` rule.
  */
 export function readDbRouting(tfs: TrackedFs, file: string, problems: ConfigProblem[]): DbRouting {
-  const routing: DbRouting = { routes: new Map(), invalidLabels: new Map() };
-  const text = tfs.readText(file);
-  if (text === undefined) return routing;
-  const fail = (problem: ConfigProblem): DbRouting => {
-    problems.push(problem);
-    routing.failure = problem;
+  const routing: DbRouting = { routes: new Map(), invalidLabels: new Set(), unreadable: false };
+  const text = readReported(tfs, file, problems);
+  if (text === undefined) {
+    routing.unreadable = tfs.isFile(file);
     return routing;
-  };
-  if (text instanceof Error) return fail(configProblem(tfs.root, file, 1, 1, `Cannot read the file: ${errorText(text)}`));
+  }
   let read;
   try {
     read = readRoutes(parseYAML(text));
-  } catch (error) {
-    const { lineNumber, column } = error as YamlParseError;
-    return fail(configProblem(tfs.root, file, lineNumber ?? 1, (column ?? 0) + 1, `Invalid YAML: ${errorText(error)}`));
+  } catch {
+    routing.unreadable = true;
+    return routing;
   }
-  const at = (problem: RouteProblem): ConfigProblem =>
-    configProblem(tfs.root, file, problem.node.loc.start.line, problem.node.loc.start.column + 1, routeProblemText(problem));
-  if (read.failure) return fail(at(read.failure));
+  if (read.failure) {
+    routing.unreadable = true;
+    return routing;
+  }
   for (const problem of read.problems) {
-    if (IGNORED.has(problem.kind)) continue;
-    const converted = at(problem);
-    problems.push(converted);
-    if (problem.label !== undefined && !routing.invalidLabels.has(problem.label)) routing.invalidLabels.set(problem.label, converted);
+    if (!HARMLESS.has(problem.kind) && problem.label !== undefined) routing.invalidLabels.add(problem.label);
   }
-  for (const [label, entry] of read.routes) routing.routes.set(label, { appLabel: label, database: entry.database, line: entry.node.loc.start.line });
+  for (const [label, entry] of read.routes) {
+    if (!routing.invalidLabels.has(label)) routing.routes.set(label, { appLabel: label, database: entry.database, line: entry.node.loc.start.line });
+  }
   return routing;
 }

@@ -3,7 +3,7 @@
  * file (products, Django apps and their models, db routes, tach interfaces).
  */
 export { getRepoIndex, clearRepoIndexCache, pytestPathStatus } from "./cache.js";
-export { CONTRACT_CHECK_SCRIPT, isTestScriptName, TEST_SCRIPT } from "./conventions.js";
+export { CONTRACT_CHECK_SCRIPT, DB_ROUTING_FILE, isTestScriptName, TEST_SCRIPT } from "./conventions.js";
 export { findPytestPathArguments } from "./pytest-arguments.js";
 export { setIndexRefreshInterval } from "./refresh.js";
 export { factsFingerprint } from "./facts.js";

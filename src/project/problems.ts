@@ -24,7 +24,7 @@ export function errorText(error: unknown): string {
   return message.split("\n")[0]!.trim();
 }
 
-/** The problems the index recorded for one file (`products/db_routing.yaml`, `tach.toml`...). */
+/** The problems the index recorded for one file (`pyproject.toml`, `apps.py`...). */
 export function problemsOfFile(problems: readonly ConfigProblem[], file: string): ConfigProblem[] {
   const target = path.resolve(file);
   return problems.filter((problem) => path.resolve(problem.file) === target);

@@ -82,6 +82,13 @@ function findTestFiles(tfs: TrackedFs, dir: string, base: string): string[] {
   return found.sort();
 }
 
+/** A `.py` file other than `__init__.py` anywhere under the product folder (hogli's tach check skips products without one). */
+function hasPythonFiles(tfs: TrackedFs, dir: string): boolean {
+  let found = false;
+  tfs.walkFiles(dir, (entry) => (found = entry.name.endsWith(".py") && entry.name !== "__init__.py"));
+  return found;
+}
+
 /** A directory whose real path is inside `owner`'s (a symlink to another product's folder is not its own). */
 function isOwnDirectory(tfs: TrackedFs, owner: string, target: string): boolean {
   const real = tfs.confine(target);
@@ -108,6 +115,7 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
     name,
     dir,
     hasBackend,
+    hasPythonFiles: false,
     isolated: false,
     hasFacadeApi: false,
     facadeApiFunctions: [],
@@ -144,6 +152,7 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
     product.backendTestFiles = findTestFiles(tfs, backendDir, dir);
     product.hasBackendTestsDir = isOwnDirectory(tfs, dir, path.join(backendDir, "tests"));
   }
+  product.hasPythonFiles = hasPythonFiles(tfs, dir);
   for (const [script, command] of Object.entries(packageJson?.scripts ?? {})) {
     if (isTestScriptName(script)) probeScriptPaths(tfs, product, command);
   }

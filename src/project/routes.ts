@@ -2,6 +2,7 @@ import type { AST } from "yaml-eslint-parser";
 
 /** What can be wrong in `products/db_routing.yaml`, entry by entry. */
 type RouteProblemKind =
+  | "several-documents"
   | "not-a-mapping"
   | "routes-not-a-list"
   | "entry-not-a-mapping"
@@ -9,6 +10,7 @@ type RouteProblemKind =
   | "not-a-string"
   | "optional-not-boolean"
   | "unknown-key"
+  | "unknown-top-key"
   | "routed-twice"
   | "duplicate";
 
@@ -22,17 +24,23 @@ export interface RouteProblem {
   /** `routed-twice`/`duplicate`: the database of each entry, and the line of the first one. */
   databases?: [string, string];
   firstLine?: number;
+  /** `duplicate`: the second entry, and whether it says exactly what the first says (`optional` too). */
+  entry?: AST.YAMLMapping;
+  identical?: boolean;
 }
 
 interface RouteEntry {
   appLabel: string;
   database: string;
+  optional?: boolean;
   node: AST.YAMLNode;
 }
 
 export interface Routes {
   /** Valid entries by label; the first one for a label given twice. */
   routes: Map<string, RouteEntry>;
+  /** The `app_label` of every entry that has a non-empty string one (valid or not), with its value node. */
+  labels: { value: string; node: AST.YAMLNode }[];
   problems: RouteProblem[];
   /** The file is not a list of routes at all (another shape). */
   failure?: RouteProblem;
@@ -57,8 +65,14 @@ function keyName(pair: AST.YAMLPair): string | undefined {
   return pair.key?.type === "YAMLScalar" && typeof pair.key.value === "string" ? pair.key.value : undefined;
 }
 
-/** A `key: "text"` of an entry: its trimmed text, or a problem. */
-function stringValue(document: AST.YAMLDocument, entry: AST.YAMLMapping, key: string, label: string | undefined, problems: RouteProblem[]): string | undefined {
+/** A `key: "text"` of an entry: its trimmed text and value node, or a problem. */
+function stringValue(
+  document: AST.YAMLDocument,
+  entry: AST.YAMLMapping,
+  key: string,
+  label: string | undefined,
+  problems: RouteProblem[],
+): { value: string; node: AST.YAMLNode } | undefined {
   const pair = entry.pairs.find((candidate) => keyName(candidate) === key);
   if (!pair) {
     problems.push({ kind: "missing-key", node: entry, key, ...(label !== undefined ? { label } : {}) });
@@ -69,37 +83,47 @@ function stringValue(document: AST.YAMLDocument, entry: AST.YAMLMapping, key: st
     problems.push({ kind: "not-a-string", node: value ?? pair, key, ...(label !== undefined ? { label } : {}) });
     return undefined;
   }
-  return value.value.trim();
+  return { value: value.value.trim(), node: value };
 }
 
-function readEntry(document: AST.YAMLDocument, entry: AST.YAMLMapping, result: Routes): void {
-  const appLabel = stringValue(document, entry, "app_label", undefined, result.problems);
-  const database = stringValue(document, entry, "database", appLabel, result.problems);
-  let valid = appLabel !== undefined && database !== undefined;
+/** The keys besides `app_label` and `database`: a problem for each unknown one; `optional` when a boolean. */
+function readOtherKeys(document: AST.YAMLDocument, entry: AST.YAMLMapping, label: string | undefined, problems: RouteProblem[]): boolean | undefined {
+  let optional: boolean | undefined;
   for (const pair of entry.pairs) {
     const key = keyName(pair);
     if (key === undefined || !KEYS.has(key)) {
-      result.problems.push({ kind: "unknown-key", node: pair, key: key ?? "", ...(appLabel !== undefined ? { label: appLabel } : {}) });
+      problems.push({ kind: "unknown-key", node: pair, key: key ?? "", ...(label !== undefined ? { label } : {}) });
     } else if (key === "optional") {
       const value = unwrap(document, pair.value);
-      if (value?.type === "YAMLScalar" && typeof value.value === "boolean") continue;
-      result.problems.push({ kind: "optional-not-boolean", node: value ?? pair, key, ...(appLabel !== undefined ? { label: appLabel } : {}) });
-      valid = false;
+      if (value?.type === "YAMLScalar" && typeof value.value === "boolean") optional = value.value;
+      else problems.push({ kind: "optional-not-boolean", node: value ?? pair, key, ...(label !== undefined ? { label } : {}) });
     }
   }
-  if (!valid) return;
-  const first = result.routes.get(appLabel!);
+  return optional;
+}
+
+function readEntry(document: AST.YAMLDocument, entry: AST.YAMLMapping, result: Routes): void {
+  const label = stringValue(document, entry, "app_label", undefined, result.problems);
+  if (label) result.labels.push(label);
+  const appLabel = label?.value;
+  const database = stringValue(document, entry, "database", appLabel, result.problems)?.value;
+  const before = result.problems.length;
+  const optional = readOtherKeys(document, entry, appLabel, result.problems);
+  const badOptional = result.problems.slice(before).some((problem) => problem.kind === "optional-not-boolean");
+  if (appLabel === undefined || database === undefined || badOptional) return;
+  const first = result.routes.get(appLabel);
   if (!first) {
-    result.routes.set(appLabel!, { appLabel: appLabel!, database: database!, node: entry });
+    result.routes.set(appLabel, { appLabel, database, ...(optional !== undefined ? { optional } : {}), node: entry });
     return;
   }
-  const labelNode = entry.pairs.find((pair) => keyName(pair) === "app_label")!;
   result.problems.push({
     kind: first.database === database ? "duplicate" : "routed-twice",
-    node: labelNode.value ?? labelNode,
-    label: appLabel!,
-    databases: [first.database, database!],
+    node: label!.node,
+    label: appLabel,
+    databases: [first.database, database],
     firstLine: first.node.loc.start.line,
+    entry,
+    identical: first.database === database && first.optional === optional,
   });
 }
 
@@ -109,14 +133,23 @@ function readEntry(document: AST.YAMLDocument, entry: AST.YAMLMapping, result: R
  * PostHog's loader skips it. Used by the index and by the rule that lints the file.
  */
 export function readRoutes(program: AST.YAMLProgram): Routes {
-  const result: Routes = { routes: new Map(), problems: [] };
+  const result: Routes = { routes: new Map(), labels: [], problems: [] };
   const document = program.body[0];
   if (!document) return result;
+  if (program.body.length > 1) {
+    // PyYAML's safe_load refuses a stream of several documents.
+    result.failure = { kind: "several-documents", node: program.body[1]! };
+    return result;
+  }
   const top = unwrap(document, document.content);
   if (isNull(top)) return result;
   if (top!.type !== "YAMLMapping") {
     result.failure = { kind: "not-a-mapping", node: top! };
     return result;
+  }
+  for (const pair of top!.pairs) {
+    const key = keyName(pair);
+    if (key !== "routes") result.problems.push({ kind: "unknown-top-key", node: pair, key: key ?? "" });
   }
   const routesPair = top!.pairs.find((pair) => keyName(pair) === "routes");
   const list = routesPair ? unwrap(document, routesPair.value) : null;

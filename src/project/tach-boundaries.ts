@@ -1,8 +1,10 @@
 import path from "node:path";
+import { TACH_FILE } from "./conventions.js";
 import { configProblem } from "./problems.js";
 import { readDataTypeMembers } from "./tach-data-types.js";
 import { memberDataTypes, tachPatternError, tachPatternMatches, type TachInterfaceRule } from "./tach-patterns.js";
-import { arrayTables, elementLines, isRecord, stringList, type TomlFile } from "./toml-file.js";
+import type { TachDocument } from "./tach-document.js";
+import { stringList, type TomlFile } from "./toml-file.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem, TachInterface } from "./types.js";
 
@@ -41,40 +43,30 @@ export function interfaceSemantics(value: Record<string, unknown>): TachInterfac
 
 const GLOB = /[*?[\]{}]/u;
 
-function readModulePaths(toml: TomlFile): string[] {
-  const modules = Array.isArray(toml.value.modules) ? toml.value.modules : [];
-  const paths: string[] = [];
-  for (const module of modules) {
-    if (!isRecord(module)) continue;
-    for (const written of [...stringList(module.path), ...(Array.isArray(module.paths) ? stringList(module.paths) : [])]) {
-      if (!GLOB.test(written)) paths.push(written);
-    }
-  }
-  return paths;
+/** The paths of the `[[modules]]` blocks (`path`, then `paths`), in order. */
+function readModulePaths(document: TachDocument): string[] {
+  return document.modules.flatMap((module) => [...(module.path ? [module.path] : []), ...module.paths]).map((string) => string.value).filter((written) => !GLOB.test(written));
 }
 
 /** An `expose` or `from` pattern tach cannot compile stops `tach check`: one problem each, on its line. */
-function patternProblems(tfs: TrackedFs, file: string, toml: TomlFile, problems: ConfigProblem[]): void {
-  for (const { table, position } of arrayTables(toml, ["interfaces"])) {
-    const value = (toml.value.interfaces as unknown[])[position];
-    if (!isRecord(value)) continue;
-    for (const key of ["expose", "from"]) {
-      const lines = elementLines(table, key);
-      stringList(value[key]).forEach((pattern, i) => {
+function patternProblems(tfs: TrackedFs, file: string, interfaces: readonly TachInterface[], problems: ConfigProblem[]): void {
+  for (const block of interfaces) {
+    for (const [key, patterns, lines] of [["expose", block.expose, block.exposeLines], ["from", block.from, block.fromLines]] as const) {
+      patterns.forEach((pattern, i) => {
         const error = tachPatternError(pattern);
-        if (error) problems.push(configProblem(tfs.root, file, lines[i] ?? table.loc.start.line, 1, `Invalid regex in \`${key}\`: ${JSON.stringify(pattern)} (${error}).`));
+        if (error) problems.push(configProblem(tfs.root, file, lines[i] ?? block.line, 1, `Invalid regex in \`${key}\`: ${JSON.stringify(pattern)} (${error}).`));
       });
     }
   }
 }
 
 /** Reads the module paths, source roots, type-checking switch and data-type facts of a parsed `tach.toml`. */
-export function readTachBoundaries(tfs: TrackedFs, toml: TomlFile, interfaces: readonly TachInterface[], problems: ConfigProblem[]): TachBoundaries {
-  const file = path.join(tfs.root, "tach.toml");
-  patternProblems(tfs, file, toml, problems);
+export function readTachBoundaries(tfs: TrackedFs, toml: TomlFile, document: TachDocument, interfaces: readonly TachInterface[], problems: ConfigProblem[]): TachBoundaries {
+  const file = path.join(tfs.root, TACH_FILE);
+  patternProblems(tfs, file, interfaces, problems);
   const roots = Array.isArray(toml.value.source_roots) ? stringList(toml.value.source_roots) : ["."];
   const boundaries: TachBoundaries = {
-    modulePaths: readModulePaths(toml),
+    modulePaths: readModulePaths(document),
     sourceRoots: roots.map((root) => path.posix.normalize(root.split(path.sep).join("/")).replace(/\/$/u, "") || "."),
     ignoreTypeCheckingImports: toml.value.ignore_type_checking_imports !== false,
     dataTypeMembers: {},

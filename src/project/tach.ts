@@ -1,71 +1,56 @@
-import type { AST } from "toml-eslint-parser";
+import { readReported } from "./problems.js";
 import { emptyTachBoundaries, interfaceSemantics, readTachBoundaries } from "./tach-boundaries.js";
-import { arrayTables, elementLines, isRecord, readTomlFile, stringList, type TomlFile } from "./toml-file.js";
+import { readTachDocument, type TachString } from "./tach-document.js";
+import { isRecord, parseTomlText } from "./toml-file.js";
 import type { TrackedFs } from "./tracked-fs.js";
-import type { ConfigProblem, RepoIndex, TachInterface, TachModule } from "./types.js";
+import type { ConfigProblem, TachInfo } from "./types.js";
+
+const values = (strings: readonly TachString[]): string[] => strings.map((string) => string.value);
+const lines = (strings: readonly TachString[]): number[] => strings.map((string) => string.node.loc.start.line);
 
 /**
- * hogli exempts an `[[interfaces]]` block whose comment lines directly above the header carry
- * this marker: a declared, permanent coupling (ClickHouse DDL used by core), not a leak.
+ * Reads `tach.toml` (toml-eslint-parser) through its one document reader: each `[[modules]]`
+ * block's path, `depends_on` and `interfaces` key, each `[[interfaces]]` block's `from` and
+ * `expose` patterns (with lines), permanent marker and tach semantics, and what the interface
+ * check needs besides (module paths, source roots, data-type facts). A file that exists but cannot
+ * be read or parsed is `unreadable` (the TOML language reports the syntax error in the file itself).
  */
-const PERMANENT_INTERFACE_MARKER = "isolation:permanent-interface";
-
-/**
- * hogli's rule: walking up from the header, blank lines are skipped and comment lines looked at,
- * up to the first other line; the block is permanent when one of those comments has the marker.
- */
-function isPermanent(lines: readonly string[], headerLine: number): boolean {
-  for (let i = headerLine - 2; i >= 0; i--) {
-    const line = lines[i]!.trim();
-    if (line === "") continue;
-    if (!line.startsWith("#")) return false;
-    if (line.includes(PERMANENT_INTERFACE_MARKER)) return true;
+export function readTach(tfs: TrackedFs, file: string, problems: ConfigProblem[]): TachInfo {
+  const tach: TachInfo = { file, exists: tfs.isFile(file), unreadable: false, modules: [], interfaces: [], ...emptyTachBoundaries() };
+  const text = readReported(tfs, file, problems);
+  if (text === undefined) {
+    tach.unreadable = tach.exists;
+    return tach;
   }
-  return false;
-}
-
-function readInterface(table: AST.TOMLTable, value: Record<string, unknown>, lines: readonly string[]): TachInterface {
-  const line = table.loc.start.line;
-  const exposeLines = elementLines(table, "expose");
-  const expose = stringList(value.expose);
-  return {
-    from: stringList(value.from),
-    expose,
-    line,
-    exposeLines: expose.map((_, position) => exposeLines[position] ?? exposeLines[0] ?? line),
-    permanent: isPermanent(lines, line),
-    ...interfaceSemantics(value),
-  };
-}
-
-/**
- * Each `[[modules]]` block's `path`, and hogli's test of a module-level interface: the text from
- * the block's header to the next `[[modules]]` header mentions `interfaces` (an `interfaces` key,
- * or an `[[interfaces]]` block placed after it), and not `interfaces = []`.
- */
-function readModules(toml: TomlFile): TachModule[] {
-  const headers = arrayTables(toml, ["modules"]);
-  const modules = Array.isArray(toml.value.modules) ? toml.value.modules : [];
-  return headers.map(({ table, position }, i) => {
-    const value = modules[position];
-    const written = isRecord(value) && typeof value.path === "string" ? value.path : "";
-    const next = headers[i + 1]?.table.loc.start.line ?? toml.lines.length + 1;
-    const region = toml.lines.slice(table.loc.start.line - 1, next - 1).join("\n");
-    return { path: written, line: table.loc.start.line, mentionsInterfaces: region.includes("interfaces") && !region.includes("interfaces = []") };
-  });
-}
-
-/** Reads `tach.toml` (toml-eslint-parser): each `[[interfaces]]` block's `from` and `expose` patterns, with lines, and the `[[modules]]` paths. */
-export function readTach(tfs: TrackedFs, file: string, problems: ConfigProblem[]): RepoIndex["tach"] {
-  const tach: RepoIndex["tach"] = { file, interfaces: [], modules: [], ...emptyTachBoundaries() };
-  const toml = readTomlFile(tfs, file, problems);
-  if (toml === undefined) return tach;
-  const values = toml.value.interfaces;
-  for (const { table, position } of arrayTables(toml, ["interfaces"])) {
-    const value = Array.isArray(values) ? values[position] : undefined;
-    tach.interfaces.push(readInterface(table, isRecord(value) ? value : {}, toml.lines));
+  const toml = parseTomlText(text);
+  if (toml instanceof Error) {
+    tach.unreadable = true;
+    return tach;
   }
-  Object.assign(tach, readTachBoundaries(tfs, toml, tach.interfaces, problems));
-  tach.modules = readModules(toml);
+  const document = readTachDocument(toml.ast, toml.lines);
+  for (const module of document.modules) {
+    if (!module.path) continue;
+    tach.modules.push({
+      path: module.path.value,
+      line: module.table.loc.start.line,
+      dependsOn: values(module.dependsOn),
+      dependsOnLines: lines(module.dependsOn),
+      hasInterfaces: module.hasInterfaces,
+    });
+  }
+  const blocks = Array.isArray(toml.value.interfaces) ? toml.value.interfaces : [];
+  for (const block of document.interfaces) {
+    const value: unknown = blocks[block.table.resolvedKey[1] as number];
+    tach.interfaces.push({
+      from: values(block.from ?? []),
+      fromLines: lines(block.from ?? []),
+      expose: values(block.expose ?? []),
+      line: block.table.loc.start.line,
+      exposeLines: lines(block.expose ?? []),
+      permanent: block.permanent,
+      ...interfaceSemantics(isRecord(value) ? value : {}),
+    });
+  }
+  Object.assign(tach, readTachBoundaries(tfs, toml, document, tach.interfaces, problems));
   return tach;
 }

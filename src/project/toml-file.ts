@@ -4,8 +4,7 @@ import type { TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem } from "./types.js";
 
 /** A parse error of toml-eslint-parser: 1-based line, 0-based column. */
-interface TomlParseError {
-  message: string;
+interface TomlParseError extends Error {
   lineNumber?: number;
   column?: number;
 }
@@ -17,6 +16,18 @@ export interface TomlFile {
   lines: string[];
 }
 
+/** Parses TOML text (toml-eslint-parser); the parser's error when it is invalid. */
+export function parseTomlText(text: string): TomlFile | Error {
+  let ast: AST.TOMLProgram;
+  try {
+    ast = parseTOML(text);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+  const value = getStaticTOMLValue(ast);
+  return { ast, value: isRecord(value) ? value : {}, lines: text.split(/\r\n|\r|\n/u) };
+}
+
 /**
  * Reads and parses a TOML file (toml-eslint-parser). Undefined when it is missing, unreadable
  * or invalid; the last two add a problem naming the file (and the line and column of a syntax error).
@@ -24,16 +35,13 @@ export interface TomlFile {
 export function readTomlFile(tfs: TrackedFs, file: string, problems: ConfigProblem[]): TomlFile | undefined {
   const text = readReported(tfs, file, problems);
   if (text === undefined) return undefined;
-  let ast: AST.TOMLProgram;
-  try {
-    ast = parseTOML(text);
-  } catch (error) {
-    const { lineNumber, column } = error as TomlParseError;
-    problems.push(configProblem(tfs.root, file, lineNumber ?? 1, (column ?? 0) + 1, `Invalid TOML: ${errorText(error)}`));
+  const toml = parseTomlText(text);
+  if (toml instanceof Error) {
+    const { lineNumber, column } = toml as TomlParseError;
+    problems.push(configProblem(tfs.root, file, lineNumber ?? 1, (column ?? 0) + 1, `Invalid TOML: ${errorText(toml)}`));
     return undefined;
   }
-  const value = getStaticTOMLValue(ast);
-  return { ast, value: isRecord(value) ? value : {}, lines: text.split(/\r\n|\r|\n/u) };
+  return toml;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,8 @@
 import type { ImportLinterConfig } from "./importlinter.js";
 import type { PytestPathStatus } from "./pytest-paths.js";
-import type { TachBoundaries, TachInterfaceSemantics } from "./tach-boundaries.js";
+import type { TachInfo } from "./tach-types.js";
+
+export type { TachInfo, TachInterface } from "./tach-types.js";
 
 /** A problem found while reading a repository file (invalid YAML/TOML, unreadable file...). */
 export interface ConfigProblem {
@@ -87,6 +89,8 @@ export interface ProductInfo {
   name: string;
   dir: string;
   hasBackend: boolean;
+  /** A `.py` file other than `__init__.py` somewhere under the product folder. */
+  hasPythonFiles: boolean;
   app?: AppInfo;
   packageJson?: PackageJsonInfo;
   /** `backend/facade/contracts.py` or `backend/facade/contracts/` exists. */
@@ -156,33 +160,10 @@ interface DbRoute {
 export interface DbRouting {
   /** Valid routes by app label (the first one for a label routed twice). */
   routes: Map<string, DbRoute>;
-  /** Labels whose route entry is invalid (no database, routed to two databases...), with the problem. */
-  invalidLabels: Map<string, ConfigProblem>;
-  /** The file could not be read as a list of routes at all (invalid YAML, another shape). */
-  failure?: ConfigProblem;
-}
-
-export interface TachInterface extends TachInterfaceSemantics {
-  /** `from` patterns as written (regexes in tach; `[]` when the key is missing, see `fromPatterns`). */
-  from: string[];
-  /** `expose` patterns as written. */
-  expose: string[];
-  /** 1-based line of the `[[interfaces]]` header. */
-  line: number;
-  /** 1-based line of each expose entry, same order as `expose`. */
-  exposeLines: number[];
-  /** A comment right above the header says `isolation:permanent-interface` (hogli's exemption). */
-  permanent: boolean;
-}
-
-/** A `[[modules]]` block of tach.toml. */
-export interface TachModule {
-  /** Its `path` (`products.feature_flags`); empty when it has none. */
-  path: string;
-  /** 1-based line of the header. */
-  line: number;
-  /** hogli's module-level interface test: the block's text up to the next `[[modules]]` mentions `interfaces`, not as `interfaces = []`. */
-  mentionsInterfaces: boolean;
+  /** Labels whose route entry is invalid (no database, routed to two databases...): their database is unknown. */
+  invalidLabels: Set<string>;
+  /** The file exists but cannot be read as a list of routes (unreadable, invalid YAML, another shape). */
+  unreadable: boolean;
 }
 
 /** A value read from a settings module, with where it was found. */
@@ -219,10 +200,10 @@ export interface RepoIndex {
   modelsByName: Map<string, ModelInfo[]>;
   /** db_routing.yaml routes by app label (empty when the file is missing, empty, or unreadable). */
   dbRoutes: Map<string, DbRoute>;
-  /** The labels with an invalid route entry, and a failure to read the file at all. */
+  /** The labels with an invalid route entry, and whether the file could be read at all. */
   dbRouting: Omit<DbRouting, "routes">;
   dbRoutingFile: string;
-  tach: { file: string; interfaces: TachInterface[]; modules: TachModule[] } & TachBoundaries;
+  tach: TachInfo;
   /** `[tool.importlinter]` of the root pyproject.toml. */
   importLinter: ImportLinterConfig;
   settings: SettingsInfo;

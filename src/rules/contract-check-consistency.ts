@@ -1,4 +1,4 @@
-import { problemsOfFile, relativeToRoot } from "../project/problems.js";
+import { relativeToRoot } from "../project/problems.js";
 import type { RuleTextEditor } from "@eslint/core";
 import type { ProductInfo, RepoIndex } from "../project/types.js";
 import { DEFAULT_REGISTRIES, REGISTRY_SCHEMA_PROPERTIES, type IsolationRegistries } from "./isolation/registries.js";
@@ -18,19 +18,10 @@ type MessageIds =
   | "unparsableFacade"
   | "removeContractCheck"
   | "emptyFacade"
-  | "noTachInterface"
-  | "tachUnreadable";
+  | "noTachInterface";
 type Options = [IsolationRegistries];
 
 const RULE_NAME = "contract-check-consistency";
-
-/**
- * tach.toml decides only for an isolated product with a real facade (a legacy leak then forbids the
- * script, else it is required); without one the script is forbidden whatever tach.toml says.
- */
-function dependsOnTach(status: IsolationStatus): boolean {
-  return status.isolated && status.realFacade;
-}
 
 type Check = ProductPackageCheck<{ RuleOptions: Options; MessageIds: MessageIds }>;
 
@@ -110,21 +101,14 @@ export default defineProductPackageRule<{ RuleOptions: Options; MessageIds: Mess
       removeContractCheck: 'Remove "backend:contract-check".',
       emptyFacade: 'Remove "backend:contract-check": the facade of "{{product}}" is empty ({{facade}}).',
       noTachInterface: 'Remove "backend:contract-check": tach.toml declares no interface for "{{product}}", so nothing enforces its boundary.',
-      tachUnreadable: 'Cannot tell whether "{{product}}" has a legacy interface leak: {{problem}}',
     },
   },
 
   check(check) {
-    const { context, doc, product, index, locOf } = check;
-    const [tachProblem] = problemsOfFile(index.problems, index.tach.file);
+    const { context, doc, product, index } = check;
+    // An unreadable tach.toml leaves the legacy leak unknown (undefined): its syntax error is
+    // reported in tach.toml itself, and the script is then neither required nor removed for a leak.
     const status = isolationStatus(index, product, doc.entries.has(CONTRACT_CHECK_SCRIPT), context.options[0]);
-    if (tachProblem && dependsOnTach(status)) {
-      context.report({
-        loc: locOf(missingScriptAnchor(doc)),
-        messageId: "tachUnreadable",
-        data: { product: product.name, problem: tachProblem.message },
-      });
-    }
     if (status.hasScript) checkPresentScript(check, status);
     else checkMissingScript(check, status);
   },

@@ -78,7 +78,7 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     const [{ uncoveredProducts, conventionalContracts: useConventional }] = context.options;
     const { index } = file;
     const { text } = context.sourceCode;
-    const checkTach = !isUnreadable(index, index.tach.file);
+    const checkTach = !index.tach.unreadable;
     const contracts = index.importLinter.present ? index.importLinter : useConventional && !isUnreadable(index, index.importLinter.file) ? conventionalContracts() : undefined;
     const usage = importerModule(file, index);
     const importer = file.module;

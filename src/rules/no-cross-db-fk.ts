@@ -1,7 +1,5 @@
 import type { PyNode } from "../languages/python/ast.js";
 import { definitionName, isInsideError, type RelationField } from "../languages/python/syntax/index.js";
-import type { ConfigProblem, RepoIndex } from "../project/types.js";
-import { relativeToRoot } from "../project/problems.js";
 import { modelOfApp } from "../project/index.js";
 import { idFieldName, idFieldSuggestion } from "./python/id-field-suggestion.js";
 import { databaseOf, DEFAULT_DATABASE } from "./python/databases.js";
@@ -9,7 +7,7 @@ import { resolveRelationTarget } from "./python/model-reference.js";
 import { applyingEdits } from "./text-edit.js";
 import { definePythonRule } from "./define-rule.js";
 
-type MessageIds = "crossDatabase" | "crossDatabaseManyToMany" | "crossDatabaseForeignObject" | "invalidRouting" | "invalidRoute" | "useIdField";
+type MessageIds = "crossDatabase" | "crossDatabaseManyToMany" | "crossDatabaseForeignObject" | "useIdField";
 type Options = [{ checkUnroutedModels: boolean }];
 
 const RULE_NAME = "no-cross-db-fk";
@@ -20,13 +18,6 @@ function snakeCase(name: string): string {
     .replace(/([A-Z]+)([A-Z][a-z])/gu, "$1_$2")
     .replace(/([a-z0-9])([A-Z])/gu, "$1_$2")
     .toLowerCase();
-}
-
-/** A db_routing.yaml problem as `products/db_routing.yaml:3:5` and the text after that prefix. */
-function describeProblem(index: RepoIndex, problem: ConfigProblem): { location: string; problem: string } {
-  const location = `${relativeToRoot(index.root, problem.file)}:${problem.line}:${problem.column}`;
-  const text = problem.message.startsWith(`${location}: `) ? problem.message.slice(location.length + 2) : problem.message;
-  return { location, problem: text.replace(/\.$/u, "") };
 }
 
 export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }>({
@@ -59,8 +50,6 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
         '{{owner}} points at {{target}} in database "{{targetDatabase}}", not "{{ownerDatabase}}": a ManyToManyField cannot span databases.',
       crossDatabaseForeignObject:
         '{{owner}} points at {{target}} in database "{{targetDatabase}}", not "{{ownerDatabase}}": a ForeignObject cannot join across databases.',
-      invalidRouting: "{{location}} is invalid ({{problem}}): relations across databases cannot be checked.",
-      invalidRoute: '{{location}}: {{problem}}: this relation of "{{appLabel}}" cannot be checked across databases.',
       useIdField: "Store {{name}} as a BigIntegerField (a schema change: make a migration).",
     },
   },
@@ -70,30 +59,19 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     if (!file.app) return {};
     const ownerLabel = file.app.label;
     const { index } = file;
-    const { failure, invalidLabels } = index.dbRouting;
-    if (index.dbRoutes.size === 0 && !failure && invalidLabels.size === 0) return {};
+    // An unreadable routing file, or an invalid route, is reported in db_routing.yaml itself (the YAML
+    // language, valid-db-routing): relations whose databases it leaves unknown are not checked here.
+    const { unreadable, invalidLabels } = index.dbRouting;
+    if (unreadable || index.dbRoutes.size === 0) return {};
 
     const { sourceCode } = context;
     const { text } = sourceCode;
     const ownerDatabase = databaseOf(index, ownerLabel);
-    let reportedProblem = false;
-
-    /** One report a file for the routing file's problem: the rest of the file is left unchecked. */
-    function reportRoutingProblem(field: RelationField<PyNode>, problem: ConfigProblem, appLabel?: string): void {
-      if (reportedProblem) return;
-      reportedProblem = true;
-      const { location, problem: text } = describeProblem(index, problem);
-      if (appLabel === undefined) context.report({ node: field.target, messageId: "invalidRouting", data: { location, problem: text } });
-      else context.report({ node: field.target, messageId: "invalidRoute", data: { location, problem: text, appLabel } });
-    }
 
     function check(field: RelationField<PyNode>): void {
       const target = resolveRelationTarget(file, text, field.target);
       if (!target || target.name === "self") return;
-      for (const involved of [ownerLabel, target.appLabel]) {
-        const problem = invalidLabels.get(involved);
-        if (problem) return reportRoutingProblem(field, problem, involved);
-      }
+      if (invalidLabels.has(ownerLabel) || invalidLabels.has(target.appLabel)) return;
       const targetDatabase = databaseOf(index, target.appLabel);
       if (targetDatabase === ownerDatabase) return;
       if (ownerDatabase === DEFAULT_DATABASE && !checkUnroutedModels) return;
@@ -130,8 +108,7 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
       module() {
         for (const field of file.relationFields()) {
           if (!field.modelClass || isInsideError(field.call)) continue;
-          if (failure) reportRoutingProblem(field, failure);
-          else check(field);
+          check(field);
         }
       },
     };

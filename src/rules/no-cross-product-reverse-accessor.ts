@@ -73,8 +73,8 @@ export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
       const to = boundaryOf(target.definingModule);
       if (to === from) return;
       // Different databases (or databases db_routing.yaml cannot tell): no-cross-db-fk reports the field.
-      const { failure, invalidLabels } = index.dbRouting;
-      if (failure || invalidLabels.has(ownerApp.label) || invalidLabels.has(target.appLabel)) return;
+      const { unreadable, invalidLabels } = index.dbRouting;
+      if (unreadable || invalidLabels.has(ownerApp.label) || invalidLabels.has(target.appLabel)) return;
       if (databaseOf(index, ownerApp.label) !== databaseOf(index, target.appLabel)) return;
       const relatedName = keyword(text, field.call, "related_name");
       const relatedValue = relatedName?.childForFieldName("value");

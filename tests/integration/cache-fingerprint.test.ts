@@ -94,6 +94,44 @@ describe("--cache with the recommended config", () => {
   }, 60_000);
 });
 
+/** Lints a tree with --cache, applies `edit`, lints again: the findings before and after. */
+async function cachedBeforeAfter(prefix: string, edit: (target: ExampleTree) => void): Promise<{ before: string[]; after: string[]; uncached: string[] }> {
+  const target = tree(prefix);
+  const before = findings(await lintCached(target.dir), target.dir);
+  edit(target);
+  const after = findings(await lintCached(target.dir), target.dir);
+  const uncached = findings(await runEslintCli(target.dir, [".", "--format", "json"]), target.dir);
+  return { before, after, uncached };
+}
+
+describe("--cache and the config files", () => {
+  it("re-lints a product package.json when tach.toml changes", async () => {
+    // A legacy leak of visual_review: its package.json no longer needs backend:contract-check.
+    const leak = '\n[[interfaces]]\nexpose = ["backend\\\\.models.*"]\nfrom = ["products.visual_review"]\n';
+    const { before, after, uncached } = await cachedBeforeAfter("cache-tach", (target) => target.write("tach.toml", target.read("tach.toml") + leak));
+    expect(before).toContain("products/visual_review/package.json:3 posthog-products/contract-check-consistency");
+    expect(after).not.toContain("products/visual_review/package.json:3 posthog-products/contract-check-consistency");
+    expect(after).toContain("tach.toml:139 posthog-products/no-legacy-interface-leak");
+    expect(after).toEqual(uncached);
+  }, 60_000);
+
+  it("re-lints db_routing.yaml and tach.toml when a file they read changes (a new product app), though neither changed", async () => {
+    const apps = 'from django.apps import AppConfig\n\n\nclass EarlyAccessFeatureConfig(AppConfig):\n    name = "products.early_access_feature.backend"\n    label = "early_access_feature"\n';
+    const { before, after, uncached } = await cachedBeforeAfter("cache-config-files", (target) => {
+      fs.mkdirSync(target.file("products/early_access_feature/backend"), { recursive: true });
+      target.write("products/early_access_feature/__init__.py", "");
+      target.write("products/early_access_feature/backend/__init__.py", "");
+      target.write("products/early_access_feature/backend/apps.py", apps);
+    });
+    // The route of early_access_feature names an app now; the new product has no [[modules]] block.
+    expect(before).toContain("products/db_routing.yaml:11 posthog-products/valid-db-routing");
+    expect(after).not.toContain("products/db_routing.yaml:11 posthog-products/valid-db-routing");
+    expect(before).not.toContain("tach.toml:1 posthog-products/valid-tach-toml");
+    expect(after).toContain("tach.toml:1 posthog-products/valid-tach-toml");
+    expect(after).toEqual(uncached);
+  }, 60_000);
+});
+
 describe("the repository fingerprint in the recommended config", () => {
   const fingerprintOf = (dir: string): unknown => {
     const configs = createConfigs(plugin, { cwd: dir }).recommended;

@@ -84,8 +84,10 @@ describe("eslint --format json", () => {
     // Warnings come from the rules the configs turn on as warnings, errors from every other rule.
     const messages = results.flatMap((r) => r.messages);
     expect(messages.filter((m) => (m.severity === 1) !== WARNING_RULES.has(m.ruleId ?? ""))).toEqual([]);
-    expect(messages.some((m) => m.severity === 1)).toBe(true);
-    // Python files and product package.json files are both linted.
+    expect(new Set(messages.filter((m) => m.severity === 1).map((m) => m.ruleId))).toEqual(WARNING_RULES);
+    // Python files, product package.json files and the two config files are linted.
+    expect(results.some((r) => r.filePath.endsWith(`${path.sep}db_routing.yaml`))).toBe(true);
+    expect(results.some((r) => r.filePath.endsWith(`${path.sep}tach.toml`))).toBe(true);
     expect(results.some((r) => r.filePath.endsWith(`${path.sep}models.py`))).toBe(true);
     expect(results.filter((r) => /products[\\/][^\\/]+[\\/]package\.json$/u.test(r.filePath))).toHaveLength(6);
   });

@@ -17,6 +17,8 @@ import { ESLINT_SERVER_BIN, REPO_ROOT } from "../support/paths.js";
 const WAIT_MS = 20_000;
 const MODELS = "products/experiments/backend/models.py";
 const PACKAGE_JSON = "products/error_tracking/package.json";
+const DB_ROUTING = "products/db_routing.yaml";
+const TACH = "tach.toml";
 
 interface Position {
   line: number;
@@ -184,6 +186,8 @@ beforeAll(async () => {
   for (const [relative, languageId] of [
     [MODELS, "python"],
     [PACKAGE_JSON, "json"],
+    [DB_ROUTING, "yaml"],
+    [TACH, "toml"],
   ] as const) {
     languageOf.set(uriOf(relative), languageId);
     open(relative, languageId);
@@ -196,9 +200,8 @@ afterAll(async () => {
 }, 20_000);
 
 describe("VS Code's ESLint language server with the README settings", () => {
-  it("the README settings validate Python and JSON and fix both on save", () => {
-    expect(validates(userSettings, "python")).toBe(true);
-    expect(validates(userSettings, "json")).toBe(true);
+  it("the README settings validate Python, JSON, YAML and TOML and fix Python and JSON on save", () => {
+    for (const language of ["python", "json", "yaml", "toml"]) expect(validates(userSettings, language), language).toBe(true);
     for (const language of ["[python]", "[json]"]) {
       expect((userSettings[language] as Record<string, Record<string, string>>)["editor.codeActionsOnSave"]["source.fixAll.eslint"]).toBe("explicit");
     }
@@ -251,15 +254,50 @@ describe("VS Code's ESLint language server with the README settings", () => {
     expect(fixed).toBe(before.replace(" --tb=short || true", " --tb=short"));
   });
 
-  it("follows a change of products/db_routing.yaml on disk without a restart (the index refresh)", async () => {
+  it("shows the diagnostics inside products/db_routing.yaml: an error, and a warning (severity 2)", async () => {
+    const diagnostics = await diagnosticsOf(DB_ROUTING);
+    expect(brief(diagnostics)).toEqual(["11:16 posthog-products/valid-db-routing", "14:16 posthog-products/no-duplicate-db-route"]);
+    const [unknownApp, repeat] = diagnostics.sort((a, b) => a.range.start.line - b.range.start.line);
+    expect(unknownApp.message).toBe('"early_access_feature" is not the label of a Django app of this repository: the route applies to nothing.');
+    expect(unknownApp.severity).toBe(1);
+    expect(repeat.severity).toBe(2);
+    expect(unknownApp.codeDescription?.href).toMatch(/docs\/rules\/valid-db-routing\.md$/u);
+  });
+
+  it("shows the diagnostics inside tach.toml, and fix-on-save sorts the canonical alternation", async () => {
+    const diagnostics = await diagnosticsOf(TACH);
+    expect(brief(diagnostics)).toEqual([
+      "101:5 posthog-products/valid-tach-toml",
+      "109:5 posthog-products/no-legacy-interface-leak",
+      "118:5 posthog-products/no-legacy-interface-leak",
+      "132:5 posthog-products/no-legacy-interface-leak",
+    ]);
+    expect(diagnostics.find((d) => d.range.start.line === 100)?.message).toBe(
+      'The canonical alternation is not sorted alphabetically: write "early_access_features|error_tracking|visual_review".',
+    );
+    const before = texts.get(TACH)!;
+    const fixed = applyTextEdits(before, editsOf(await fixAllOnSave(TACH), TACH));
+    expect(fixed).toBe(before.replace("(error_tracking|early_access_features|visual_review)", "(early_access_features|error_tracking|visual_review)"));
+  });
+
+  it("the config files' diagnostics follow their unsaved text", async () => {
+    const original = texts.get(DB_ROUTING)!;
+    change(DB_ROUTING, original.replace("app_label: early_access_feature\n", "app_label: early_access_features\n"));
+    expect(brief(await diagnosticsOf(DB_ROUTING))).toEqual(["14:16 posthog-products/no-duplicate-db-route"]);
+    change(DB_ROUTING, original);
+    expect(brief(await diagnosticsOf(DB_ROUTING))).toHaveLength(2);
+  });
+
+  it("Python diagnostics follow an edit of products/db_routing.yaml once saved, without a restart (the index refresh)", async () => {
     const pid = server.process.pid;
     expect(brief(await diagnosticsOf(MODELS))).toEqual([]);
     // Route the experiments app to its own database: its foreign keys to posthog.Team and to
-    // feature_flags (default database) become cross-database relations.
-    tree.write(
-      "products/db_routing.yaml",
-      `${tree.read("products/db_routing.yaml")}  - app_label: experiments\n    database: experiments\n`,
-    );
+    // feature_flags (default database) become cross-database relations. The editor sends the
+    // edit, then saves the file.
+    const routed = `${texts.get(DB_ROUTING)!}  - app_label: experiments\n    database: experiments\n`;
+    change(DB_ROUTING, routed);
+    expect(brief(await diagnosticsOf(DB_ROUTING))).toHaveLength(2);
+    tree.write(DB_ROUTING, routed);
     const started = Date.now();
     const { diagnostics } = await diagnosticsUntil(MODELS, (d) => d.length > 0);
     // Lines of the fixed file (the import on line 6 and the blank line after it went).
@@ -278,8 +316,38 @@ describe("VS Code's ESLint language server with the README settings", () => {
     expect(server.process.exitCode).toBeNull();
 
     // And back: removing the route clears them.
-    tree.write("products/db_routing.yaml", fs.readFileSync(`${REPO_ROOT}/examples/posthog-mini/products/db_routing.yaml`, "utf8"));
+    const original = fs.readFileSync(`${REPO_ROOT}/examples/posthog-mini/products/db_routing.yaml`, "utf8");
+    change(DB_ROUTING, original);
+    tree.write(DB_ROUTING, original);
     const back = await diagnosticsUntil(MODELS, (d) => d.length === 0);
     expect(brief(back.diagnostics)).toEqual([]);
+  });
+
+  it("the package.json diagnostics follow an edit of tach.toml once saved (no Python rule reads tach.toml)", async () => {
+    expect(brief(await diagnosticsOf(PACKAGE_JSON))).toEqual(["2:5 posthog-products/product-required-files", "4:97 posthog-products/no-swallowed-test-failures"]);
+    // Remove error_tracking's legacy-leak block: the isolated product, with a real facade and no
+    // leak left, must have backend:contract-check.
+    const block = '[[interfaces]]\nexpose = [\n    "backend\\\\.models.*",\n]\nfrom = [\n    "products.error_tracking",\n]\n';
+    const original = texts.get(TACH)!;
+    expect(original).toContain(block);
+    const sealed = original.replace(block, "");
+    change(TACH, sealed);
+    expect(brief(await diagnosticsOf(TACH))).toEqual([
+      "101:5 posthog-products/valid-tach-toml",
+      "109:5 posthog-products/no-legacy-interface-leak",
+      "118:5 posthog-products/no-legacy-interface-leak",
+    ]);
+    tree.write(TACH, sealed);
+    const { diagnostics } = await diagnosticsUntil(PACKAGE_JSON, (d) => d.length === 3);
+    expect(brief(diagnostics)).toEqual([
+      "2:5 posthog-products/product-required-files",
+      "3:5 posthog-products/contract-check-consistency",
+      "4:97 posthog-products/no-swallowed-test-failures",
+    ]);
+
+    change(TACH, original);
+    tree.write(TACH, original);
+    const back = await diagnosticsUntil(PACKAGE_JSON, (d) => d.length === 2);
+    expect(brief(back.diagnostics)).toEqual(["2:5 posthog-products/product-required-files", "4:97 posthog-products/no-swallowed-test-failures"]);
   });
 });

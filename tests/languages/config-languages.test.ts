@@ -1,4 +1,7 @@
+import type { Language } from "@eslint/core";
 import { Linter } from "eslint";
+import toml from "eslint-plugin-toml";
+import yml from "eslint-plugin-yml";
 import { describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 
@@ -31,5 +34,31 @@ describe("the YAML and TOML languages under the plugin's namespace", () => {
     expect(lint("toml", 'path = "a"\n  x = = 1\n', "tach.toml").map(position)).toEqual([
       { message: expect.stringMatching(/^Parsing error: /), line: 2, column: 7, fatal: true },
     ]);
+  });
+});
+
+describe("the traversal of the YAML and TOML source codes", () => {
+  const file = (body: string, path: string) => ({ body, path, physicalPath: path, bom: false });
+  const stepsOf = (language: Language, body: string, path: string) => {
+    const parsed = language.parse(file(body, path), { languageOptions: {} });
+    if (!parsed.ok) throw new Error("does not parse");
+    const sourceCode = language.createSourceCode(file(body, path), parsed, { languageOptions: {} }) as { traverse(): Iterable<unknown> };
+    return [...sourceCode.traverse()].map((step) => {
+      const { kind, target, phase } = step as { kind: number; target: unknown; phase?: number };
+      return [kind, typeof target === "string" ? target : (target as { type: string; range: number[] }).type, (target as { range?: number[] }).range, phase];
+    });
+  };
+  const YAML = "routes:\n  - app_label: a\n    database: a # comment\n  - {app_label: b, database: [x, {y: z}]}\n";
+  const TOML = '[[modules]]\npath = "products.a"\ndepends_on = ["posthog", { path = "ee" }]\n\n[[interfaces]]\nexpose = ["backend\\\\.facade.*"]\nfrom = ["products.a"]\n';
+
+  it("gives the steps of the libraries' own traversal, in the same order", () => {
+    expect(stepsOf(plugin.languages.yaml, YAML, "products/db_routing.yaml")).toEqual(stepsOf(yml.languages.yaml, YAML, "products/db_routing.yaml"));
+    expect(stepsOf(plugin.languages.toml, TOML, "tach.toml")).toEqual(stepsOf(toml.languages.toml, TOML, "tach.toml"));
+  });
+
+  it("does not recurse: a TOML file nested 2,000 levels deep (the parser's limit is near) is traversed", () => {
+    // The libraries' own traversal recurses a few frames a level: under vitest it overflows here.
+    const deep = `a = ${"{b = ".repeat(2_000)}1${"}".repeat(2_000)}\n`;
+    expect(stepsOf(plugin.languages.toml, deep, "tach.toml").length).toBeGreaterThan(8_000);
   });
 });

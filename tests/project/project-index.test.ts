@@ -297,7 +297,33 @@ describe("the fixture index", () => {
       line: 84,
       exposeLines: [86, 87, 88],
     });
-    expect(tach.interfaces[2]).toMatchObject({ from: ["products.visual_review"], line: 100, exposeLines: [101, 101] });
+    expect(tach.interfaces[2]).toMatchObject({ from: ["products.visual_review"], fromLines: [102], line: 100, exposeLines: [101, 101] });
+  });
+
+  it("reads the [[modules]] of tach.toml: path, depends_on and lines, in file order", () => {
+    const { modules, exists, unreadable } = index().tach;
+    expect({ exists, unreadable }).toEqual({ exists: true, unreadable: false });
+    expect(modules.map((module) => module.path)).toEqual([
+      "<root>",
+      "ee",
+      "posthog",
+      "products.experiments",
+      "products.feature_flags",
+      "products.surveys",
+      "products.visual_review",
+    ]);
+    expect(modules[1]).toEqual({ path: "ee", line: 20, dependsOn: ["posthog", "products.experiments", "products.feature_flags"], dependsOnLines: [23, 24, 25], hasInterfaces: false });
+    expect(modules[6]).toEqual({ path: "products.visual_review", line: 94, dependsOn: ["posthog"], dependsOnLines: [97], hasInterfaces: false });
+  });
+
+  it("knows which products have Python files besides __init__.py", () => {
+    const products = index().products;
+    expect([...products.values()].filter((product) => product.hasPythonFiles).map((product) => product.name)).toEqual([
+      "experiments",
+      "feature_flags",
+      "surveys",
+      "visual_review",
+    ]);
   });
 
 });
@@ -474,8 +500,9 @@ describe("apps and products edge cases", () => {
     fs.rmSync(path.join(root, "tach.toml"));
     fs.rmSync(path.join(root, "products/db_routing.yaml"));
     const index = indexOf(root);
-    expect(index.tach.interfaces).toEqual([]);
+    expect(index.tach).toMatchObject({ exists: false, unreadable: false, modules: [], interfaces: [] });
     expect(index.dbRoutes.size).toBe(0);
+    expect(index.dbRouting.unreadable).toBe(false);
     expect(index.problems).toEqual([]);
   });
 });
@@ -495,23 +522,16 @@ describe("configuration problems", () => {
     }
   });
 
-  it("invalid YAML names the file, line and column", () => {
-    const index = routing("routes:\n  - app_label: visual_review\n    database: visual_review: x\n");
-    expect(index.problems).toEqual([
-      {
-        file: path.join(index.root, "products/db_routing.yaml"),
-        line: 3,
-        column: 15,
-        message: "products/db_routing.yaml:3:15: Invalid YAML: Nested mappings are not allowed in compact mappings",
-      },
-    ]);
-    expect(index.dbRoutes.size).toBe(0);
-    expect(problemsOf(routing("routes:\n\t- app_label: a\n"))).toEqual([
-      "products/db_routing.yaml:2:1: Invalid YAML: Tabs are not allowed as indentation",
-    ]);
+  it("invalid YAML: the file is unreadable, no routes, no problem of the index (the YAML language reports it in the file)", () => {
+    for (const text of ["routes:\n  - app_label: visual_review\n    database: visual_review: x\n", "routes:\n\t- app_label: a\n"]) {
+      const index = routing(text);
+      expect(index.dbRouting.unreadable).toBe(true);
+      expect(index.dbRoutes.size).toBe(0);
+      expect(index.problems).toEqual([]);
+    }
   });
 
-  it("a wrong shape reports each entry, keeps the valid ones, and names the labels whose entry is invalid", () => {
+  it("a wrong shape keeps the valid entries and names the labels whose entry is invalid (valid-db-routing reports each)", () => {
     const index = routing(
       [
         "routes:",
@@ -529,43 +549,32 @@ describe("configuration problems", () => {
         "  - app_label: ok",
         "    database: ok_db",
         "    optional: true",
+        "    owner: team-ok",
         "",
       ].join("\n"),
     );
-    expect(problemsOf(index)).toEqual([
-      "products/db_routing.yaml:4:5: Route is missing `database`.",
-      "products/db_routing.yaml:6:16: `app_label` must be a non-empty string.",
-      'products/db_routing.yaml:7:16: App label "visual_review" is routed to two databases ("visual_review" on line 2, "other" here).',
-      "products/db_routing.yaml:11:15: `optional` must be `true` or `false`.",
-      "products/db_routing.yaml:12:5: Each route must be a mapping with `app_label` and `database`.",
-    ]);
-    expect([...index.dbRoutes.values()]).toEqual([
-      { appLabel: "visual_review", database: "visual_review", line: 2 },
-      { appLabel: "ok", database: "ok_db", line: 13 },
-    ]);
-    expect([...index.dbRouting.invalidLabels.keys()]).toEqual(["logs", "visual_review", "links"]);
-    expect(index.dbRouting.failure).toBeUndefined();
+    expect(index.problems).toEqual([]);
+    // visual_review is routed to two databases (posthog.E003): its database is unknown.
+    expect([...index.dbRoutes.values()]).toEqual([{ appLabel: "ok", database: "ok_db", line: 13 }]);
+    expect([...index.dbRouting.invalidLabels]).toEqual(["logs", "visual_review", "links"]);
+    expect(index.dbRouting.unreadable).toBe(false);
   });
 
   it("the same label routed twice to the same database is one route", () => {
     const index = routing("routes:\n  - app_label: a\n    database: a\n  - app_label: a\n    database: a\n");
-    expect(problemsOf(index)).toEqual([]);
     expect([...index.dbRoutes.keys()]).toEqual(["a"]);
     expect(index.dbRouting.invalidLabels.size).toBe(0);
   });
 
-  it("routes that are not a list, or a document that is not a mapping", () => {
-    const notAList = routing("routes: visual_review\n");
-    expect(problemsOf(notAList)).toEqual([
-      "products/db_routing.yaml:1:9: `routes` must be a list of `{app_label, database, optional?}` entries.",
-    ]);
-    expect(notAList.dbRouting.failure?.line).toBe(1);
-    expect(problemsOf(routing("- app_label: a\n  database: a\n"))).toEqual([
-      "products/db_routing.yaml:1:1: Expected a mapping with a `routes:` list.",
-    ]);
+  it("routes that are not a list, a document that is not a mapping, or several documents: unreadable", () => {
+    for (const text of ["routes: visual_review\n", "- app_label: a\n  database: a\n", "routes: []\n---\nroutes: []\n"]) {
+      const index = routing(text);
+      expect(index.dbRouting.unreadable).toBe(true);
+      expect(index.dbRoutes.size).toBe(0);
+    }
   });
 
-  it("invalid TOML names the file, line and column", () => {
+  it("invalid TOML: tach.toml is unreadable, no block known, no problem of the index", () => {
     const root = copyFixture();
     const text = fs.readFileSync(path.join(root, "tach.toml"), "utf8");
     // Line 77 of the fixture is `]` closing the `from` array of the first [[interfaces]].
@@ -574,15 +583,8 @@ describe("configuration problems", () => {
     lines[75] = '    "products.experiments" "products.visual_review",';
     write(root, "tach.toml", lines.join("\n"));
     const index = indexOf(root);
-    expect(index.problems).toEqual([
-      {
-        file: path.join(root, "tach.toml"),
-        line: 76,
-        column: 28,
-        message: "tach.toml:76:28: Invalid TOML: Expected comma (,) token",
-      },
-    ]);
-    expect(index.tach.interfaces).toEqual([]);
+    expect(index.problems).toEqual([]);
+    expect(index.tach).toMatchObject({ exists: true, unreadable: true, modules: [], interfaces: [] });
   });
 
   it("finds the lines in CRLF files with comments, literal strings and multi-line strings", () => {
@@ -614,6 +616,7 @@ describe("configuration problems", () => {
     expect(index.tach.interfaces).toEqual([
       {
         from: ["products.x"],
+        fromLines: [14],
         // A multi-line string's line break reads as "\n" (TOML lets parsers normalize it).
         expose: ["backend\\.models.*", "backend\\.logic.*", "backend\\.multi\nline.*"],
         line: 4,
@@ -623,7 +626,7 @@ describe("configuration problems", () => {
         exclusive: false,
         dataTypes: "all",
       },
-      { from: ["products.y"], expose: [], line: 16, exposeLines: [], permanent: false, fromPatterns: ["products.y"], exclusive: false, dataTypes: "all" },
+      { from: ["products.y"], fromLines: [18], expose: [], line: 16, exposeLines: [], permanent: false, fromPatterns: ["products.y"], exclusive: false, dataTypes: "all" },
     ]);
   });
 });

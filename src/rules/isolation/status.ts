@@ -4,7 +4,6 @@
  * narrowed turbo.json, and what a narrowing leaves unwatched.
  */
 import { GARAGE_PREFIXES } from "../../project/conventions.js";
-import { problemsOfFile } from "../../project/problems.js";
 import type { FacadeHandout, ProductInfo, RepoIndex } from "../../project/types.js";
 import { DEFAULT_REGISTRIES, type IsolationRegistries } from "./registries.js";
 import { findLegacyLeak, hasTachInterface, permanentModules, type LegacyLeak } from "./hogli-tach.js";
@@ -111,8 +110,9 @@ export function isolationStatus(
   return {
     isolated: product.isolated,
     realFacade: product.hasFacadeApi && !product.facadeApiBroken && product.facadeApiFunctions.length > 0,
-    tachInterface: hasTachInterface(index, product.name),
-    legacyLeak: problemsOfFile(index.problems, index.tach.file).length > 0 ? undefined : findLegacyLeak(index, product.name),
+    tachInterface: hasTachInterface(index.tach, product.name),
+    // Unknown when tach.toml cannot be read (its syntax error is reported in tach.toml itself).
+    legacyLeak: index.tach.unreadable ? undefined : findLegacyLeak(index, product.name),
     deferred,
     ...(deferred.length > 0 ? { deferredLine: ignores.find((entry) => entry.text === deferred[0])!.line } : {}),
     hasScript,

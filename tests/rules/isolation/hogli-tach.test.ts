@@ -1,7 +1,7 @@
 /** hogli's reading of tach.toml (isolation.py), ported from its test_checks.py case for case. */
 import { afterAll, describe, expect, it } from "vitest";
 import { buildRepoIndex } from "../../../src/project/build-index.js";
-import { findLegacyLeak, hasTachInterface, namesFromPattern, permanentModules } from "../../../src/rules/isolation/hogli-tach.js";
+import { findLegacyLeak, hasTachInterface, isPublicSurface, leakedPatterns, namesFromPattern, normalizePattern, permanentModules, soleProduct } from "../../../src/rules/isolation/hogli-tach.js";
 import { TempTrees } from "../../support/product-trees.js";
 
 const trees = new TempTrees("hogli-tach");
@@ -118,14 +118,61 @@ describe("hogli TestNamesFromPattern", () => {
 describe("hogli's has_tach_interface", () => {
   it("an [[interfaces]] block naming the product, alone or in an alternation", () => {
     const index = indexWith(TACH_SAMPLE);
-    expect(hasTachInterface(index, "visual_review")).toBe(true);
-    expect(hasTachInterface(index, "experiments")).toBe(true);
-    expect(hasTachInterface(index, "mcp")).toBe(false);
+    expect(hasTachInterface(index.tach, "visual_review")).toBe(true);
+    expect(hasTachInterface(index.tach, "experiments")).toBe(true);
+    expect(hasTachInterface(index.tach, "mcp")).toBe(false);
   });
 
-  it("or its [[modules]] block mentioning interfaces (up to the next [[modules]]), unless `interfaces = []`", () => {
+  it("or its [[modules]] block declaring interfaces, unless `interfaces = []`", () => {
     const tach = '[[modules]]\npath = "products.a"\ninterfaces = ["x"]\n\n[[modules]]\npath = "products.b"\ninterfaces = []\n\n[[modules]]\npath = "products.c"\n';
     const index = indexWith(tach);
-    expect(["a", "b", "c"].map((product) => hasTachInterface(index, product))).toEqual([true, false, false]);
+    expect(["a", "b", "c"].map((product) => hasTachInterface(index.tach, product))).toEqual([true, false, false]);
+  });
+
+  it("not another product's [[interfaces]] block placed after its [[modules]] block (hogli's text search would count it)", () => {
+    const index = indexWith('[[modules]]\npath = "products.c"\n\n[[interfaces]]\nexpose = ["backend\\\\.facade.*"]\nfrom = ["products.d"]\n');
+    expect(hasTachInterface(index.tach, "c")).toBe(false);
+    expect(hasTachInterface(index.tach, "d")).toBe(true);
+  });
+});
+
+describe("tach patterns as hogli reads them", () => {
+  it("strips every backslash before comparing", () => {
+    expect(normalizePattern("backend\\\\.presentation\\.views.*")).toBe("backend.presentation.views.*");
+  });
+
+  it("an alternation's names are trimmed", () => {
+    expect([...namesFromPattern("products\\.( a | b )")]).toEqual(["a", "b"]);
+  });
+
+  it("the public surface is the facade, presentation and routes modules", () => {
+    expect(["backend\\.facade.*", "backend\\\\.presentation\\\\.views.*", "backend.routes"].every(isPublicSurface)).toBe(true);
+    expect(["backend\\.models.*", "backend.*", "stats\\..*", "facade.*"].some(isPublicSurface)).toBe(false);
+  });
+
+  it("a legacy leak: one product alone in from, a pattern outside the public surface, no permanent marker", () => {
+    const block = { from: ["products\\.experiments"], expose: ["backend\\.facade.*", "backend\\.models.*", "stats\\..*"], permanent: false };
+    expect(leakedPatterns(block, "experiments")).toEqual(["backend\\.models.*", "stats\\..*"]);
+    expect(leakedPatterns(block, "surveys")).toEqual([]);
+    expect(leakedPatterns({ ...block, permanent: true }, "experiments")).toEqual([]);
+    expect(leakedPatterns({ ...block, from: ["products\\.(experiments|surveys)"] }, "experiments")).toEqual([]);
+    expect(leakedPatterns({ ...block, from: ["products.experiments", "posthog"] }, "experiments")).toEqual([]);
+  });
+
+  it("the product a block's from names alone", () => {
+    expect(soleProduct({ from: ["products\\\\.mcp_store"] })).toBe("mcp_store");
+    expect(soleProduct({ from: ["products\\.(a|b)"] })).toBeUndefined();
+    expect(soleProduct({ from: ["posthog.api"] })).toBeUndefined();
+  });
+
+  it("a tach interface: an interfaces key of the module, or a from naming the product", () => {
+    const modules = [
+      { path: "products.a", hasInterfaces: true },
+      { path: "products.b", hasInterfaces: false },
+    ];
+    expect(hasTachInterface({ modules, interfaces: [] }, "a")).toBe(true);
+    expect(hasTachInterface({ modules, interfaces: [] }, "b")).toBe(false);
+    expect(hasTachInterface({ modules, interfaces: [{ from: ["products\\.(b|c)"] }] }, "b")).toBe(true);
+    expect(hasTachInterface({ modules, interfaces: [{ from: ["products.bb"] }] }, "b")).toBe(false);
   });
 });
