@@ -41,11 +41,16 @@ function writtenClass(source: string, target: SyntaxNode, bindings: ModuleBindin
   return undefined;
 }
 
+/** A relation field's name in the text of a statement: most statements are ruled out without touching their nodes. */
+const RELATION_TEXT = /ForeignKey|OneToOneField|ManyToManyField|ForeignObject/u;
+
 /** The relation fields assigned in a class body (`team = models.ForeignKey(...)`), in order. */
 export function classRelations(source: string, classNode: SyntaxNode, bindings: ModuleBindings): WrittenRelation[] {
   const body = classNode.childForFieldName("body");
   const relations: WrittenRelation[] = [];
-  for (const statement of body ? childNodes(body) : []) {
+  if (!body || !RELATION_TEXT.test(source.slice(body.startIndex, body.endIndex))) return relations;
+  for (const statement of childNodes(body)) {
+    if (statement.type !== "expression_statement" || !RELATION_TEXT.test(source.slice(statement.startIndex, statement.endIndex))) continue;
     const assignment = statement.type === "expression_statement" ? childNodes(statement)[0] : undefined;
     const call = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
     if (!call || call.type !== "call") continue;

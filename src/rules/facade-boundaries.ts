@@ -2,12 +2,12 @@ import type { ImportedName } from "../languages/python/syntax/index.js";
 import { lineNumbers } from "../languages/python/syntax/index.js";
 import { problemsOfFile } from "../project/problems.js";
 import type { RepoIndex } from "../project/types.js";
-import { checkContracts, type ContractViolation } from "./python/import-contracts.js";
+import { contractCheck, type ContractViolation } from "./python/import-contracts.js";
 import { importDependencies, importerModule, isTachIgnored, tachIgnoreDirectives, type ImportDependency } from "./python/import-dependencies.js";
 import { conventionalContracts } from "./python/conventional-contracts.js";
 import { moveImportedNames } from "./python/import-placement.js";
 import type { PythonFileContext } from "./python/file-context.js";
-import { checkInterface, productModuleOf, type InterfaceVerdict, type UncoveredProducts } from "./python/tach-interface-check.js";
+import { checkInterface, productModuleOf, usageModuleOf, type InterfaceVerdict, type UncoveredProducts } from "./python/tach-interface-check.js";
 import { applyingEdits } from "./text-edit.js";
 import { definePythonRule } from "./define-rule.js";
 
@@ -80,9 +80,10 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     const { text } = context.sourceCode;
     const checkTach = !index.tach.unreadable;
     const contracts = index.importLinter.present ? index.importLinter : useConventional && !isUnreadable(index, index.importLinter.file) ? conventionalContracts() : undefined;
-    const usage = importerModule(file, index);
+    const tachModule = importerModule(file, index);
+    const usage = tachModule ? usageModuleOf(index, tachModule) : undefined;
     const importer = file.module;
-    if (!usage && !importer) return {};
+    if (!tachModule && !importer) return {};
 
     function reportInterface(dependency: ImportDependency, verdict: Exclude<InterfaceVerdict, { kind: "allowed" }>): void {
       if (verdict.kind === "dataType") {
@@ -113,16 +114,18 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     return {
       module() {
         const directives = tachIgnoreDirectives(context.sourceCode.lines);
+        const checkContracts = contracts && importer ? contractCheck(contracts, importer) : undefined;
+        const skipTypeChecking = contracts?.excludeTypeCheckingImports ?? false;
         const lineOf = directives.size > 0 ? lineNumbers(text) : () => 0;
-        for (const dependency of importDependencies(file, usage ?? importer)) {
+        for (const dependency of importDependencies(file, tachModule ?? importer)) {
           const tachSkips = !checkTach || !usage || (dependency.typeCheckingOnly && index.tach.ignoreTypeCheckingImports) || isTachIgnored(directives, lineOf, dependency);
           const verdict = tachSkips ? undefined : checkInterface(index, usage, dependency.path, uncoveredProducts);
           if (verdict && verdict.kind !== "allowed") {
             reportInterface(dependency, verdict);
             continue;
           }
-          if (!contracts || !importer || (dependency.typeCheckingOnly && contracts.excludeTypeCheckingImports)) continue;
-          const violation = checkContracts(contracts, importer, dependency.modules);
+          if (!checkContracts || (dependency.typeCheckingOnly && skipTypeChecking)) continue;
+          const violation = checkContracts(dependency.modules);
           if (violation) reportContract(dependency, violation);
         }
       },

@@ -131,9 +131,12 @@ export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
       const method = textOf(text, fn.childForFieldName("attribute")!);
       const mode = CHECKED[method];
       if (!mode) return;
+      // A lookup of one name never joins (a key is compared by its own column): only paths with `__` can cross.
+      const paths = lookupPaths(text, mode, method, node.childForFieldName("arguments")!).filter(({ path }) => mode !== "lookup" || path.includes("__"));
+      if (paths.length === 0) return;
       const model = querysetModel(file, text, fn.childForFieldName("object"));
       if (!model) return;
-      for (const { node: at, path } of lookupPaths(text, mode, method, node.childForFieldName("arguments")!)) {
+      for (const { node: at, path } of paths) {
         const hop = crossingOf(index, model, path.split("__"), mode, file.userModel);
         if (!hop) continue;
         const label = (target: ModelInfo): string => `${target.appLabel}.${target.name}`;

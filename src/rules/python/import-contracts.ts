@@ -35,18 +35,11 @@ function isIgnored(contract: ImportLinterContract, importer: string, imported: r
   );
 }
 
-function checkForbidden(contract: ImportLinterContract, importer: string, imported: readonly string[]): ContractViolation | undefined {
-  const sources = contract.sourceModules.map((expression) => instanceOf(expression, importer, contract.asPackages)).filter((source) => source !== undefined);
-  if (sources.length === 0) return undefined;
-  for (const module of imported) {
-    // An import inside the source module itself is never forbidden.
-    if (sources.some((source) => within(module, source))) continue;
-    if (contract.forbiddenModules.some((forbidden) => instanceOf(forbidden, module, contract.asPackages) !== undefined)) {
-      return { contract, imported: module, reason: { kind: "forbidden" } };
-    }
-  }
-  return undefined;
-}
+/** A contract as it applies to one importing module: what its check needs about the importer, computed once per file. */
+type Applied =
+  | { kind: "forbidden"; contract: ImportLinterContract; sources: string[] }
+  | { kind: "layers"; contract: ImportLinterContract; layers: Layer[]; containers: { container: string; layer: Layer }[] }
+  | { kind: "independence"; contract: ImportLinterContract; importerModule: string };
 
 interface Layer {
   name: string;
@@ -66,12 +59,41 @@ function layerOf(layers: readonly Layer[], container: string, module: string): L
   return layers.find((layer) => within(module, container ? `${container}.${layer.name}` : layer.name));
 }
 
-function checkLayers(contract: ImportLinterContract, importer: string, imported: readonly string[]): ContractViolation | undefined {
-  const layers = layersOf(contract);
-  const containers = contract.containers.length > 0 ? contract.containers.map((expression) => matchingPackage(expression, importer)).filter((c) => c !== undefined) : [""];
-  for (const container of containers) {
-    const importerLayer = layerOf(layers, container, importer);
-    if (!importerLayer) continue;
+/** The contract as it applies to `importer`, or undefined when it says nothing about its imports. */
+function apply(contract: ImportLinterContract, importer: string): Applied | undefined {
+  if (contract.type === "forbidden") {
+    const sources = contract.sourceModules.map((expression) => instanceOf(expression, importer, contract.asPackages)).filter((source) => source !== undefined);
+    return sources.length > 0 ? { kind: "forbidden", contract, sources } : undefined;
+  }
+  if (contract.type === "layers") {
+    const layers = layersOf(contract);
+    const candidates = contract.containers.length > 0 ? contract.containers.map((expression) => matchingPackage(expression, importer)).filter((c) => c !== undefined) : [""];
+    const containers = candidates.flatMap((container) => {
+      const layer = layerOf(layers, container, importer);
+      return layer ? [{ container, layer }] : [];
+    });
+    return containers.length > 0 ? { kind: "layers", contract, layers, containers } : undefined;
+  }
+  if (contract.type === "independence") {
+    const importerModule = contract.modules.map((expression) => matchingPackage(expression, importer)).find((module) => module !== undefined);
+    return importerModule ? { kind: "independence", contract, importerModule } : undefined;
+  }
+  return undefined;
+}
+
+function checkForbidden({ contract, sources }: Extract<Applied, { kind: "forbidden" }>, imported: readonly string[]): ContractViolation | undefined {
+  for (const module of imported) {
+    // An import inside the source module itself is never forbidden.
+    if (sources.some((source) => within(module, source))) continue;
+    if (contract.forbiddenModules.some((forbidden) => instanceOf(forbidden, module, contract.asPackages) !== undefined)) {
+      return { contract, imported: module, reason: { kind: "forbidden" } };
+    }
+  }
+  return undefined;
+}
+
+function checkLayers({ contract, layers, containers }: Extract<Applied, { kind: "layers" }>, imported: readonly string[]): ContractViolation | undefined {
+  for (const { container, layer: importerLayer } of containers) {
     for (const module of imported) {
       if (container && !within(module, container)) continue;
       const importedLayer = layerOf(layers, container, module);
@@ -85,9 +107,7 @@ function checkLayers(contract: ImportLinterContract, importer: string, imported:
   return undefined;
 }
 
-function checkIndependence(contract: ImportLinterContract, importer: string, imported: readonly string[]): ContractViolation | undefined {
-  const importerModule = contract.modules.map((expression) => matchingPackage(expression, importer)).find((module) => module !== undefined);
-  if (!importerModule) return undefined;
+function checkIndependence({ contract, importerModule }: Extract<Applied, { kind: "independence" }>, imported: readonly string[]): ContractViolation | undefined {
   for (const module of imported) {
     const importedModule = contract.modules.map((expression) => matchingPackage(expression, module)).find((found) => found !== undefined);
     if (importedModule && !within(importedModule, importerModule) && !within(importerModule, importedModule)) {
@@ -97,22 +117,27 @@ function checkIndependence(contract: ImportLinterContract, importer: string, imp
   return undefined;
 }
 
-const CHECKS: Record<string, (contract: ImportLinterContract, importer: string, imported: readonly string[]) => ContractViolation | undefined> = {
-  forbidden: checkForbidden,
-  layers: checkLayers,
-  independence: checkIndependence,
-};
+function check(applied: Applied, imported: readonly string[]): ContractViolation | undefined {
+  if (applied.kind === "forbidden") return checkForbidden(applied, imported);
+  if (applied.kind === "layers") return checkLayers(applied, imported);
+  return checkIndependence(applied, imported);
+}
 
 /**
- * The first contract of `[tool.importlinter]` that a direct import breaks: `importer` imports
- * `modules` (for `from m import n`: `m` and `m.n`, either of which import-linter may record).
- * `ignore_imports` entries exempt it when they match the importer and one of the modules.
+ * The contracts of `[tool.importlinter]` as they apply to the module `importer`, as a check of one
+ * direct import: the first contract it breaks, when `importer` imports `modules` (for
+ * `from m import n`: `m` and `m.n`, either of which import-linter may record). `ignore_imports`
+ * entries exempt it when they match the importer and one of the modules.
  */
-export function checkContracts(config: ImportLinterConfig, importer: string, modules: readonly string[]): ContractViolation | undefined {
-  const imported = [...new Set(modules.map((module) => recorded(config, module)))].filter((module) => module !== importer);
-  for (const contract of config.contracts) {
-    const violation = CHECKS[contract.type]?.(contract, importer, imported);
-    if (violation && !isIgnored(contract, importer, imported)) return violation;
-  }
-  return undefined;
+export function contractCheck(config: ImportLinterConfig, importer: string): (modules: readonly string[]) => ContractViolation | undefined {
+  const applied = config.contracts.map((contract) => apply(contract, importer)).filter((found) => found !== undefined);
+  if (applied.length === 0) return () => undefined;
+  return (modules) => {
+    const imported = [...new Set(modules.map((module) => recorded(config, module)))].filter((module) => module !== importer);
+    for (const contract of applied) {
+      const violation = check(contract, imported);
+      if (violation && !isIgnored(contract.contract, importer, imported)) return violation;
+    }
+    return undefined;
+  };
 }

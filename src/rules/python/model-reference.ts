@@ -98,12 +98,20 @@ export function resolveClassReference(file: PythonFileContext, source: string, n
   return { kind: "unresolved", name };
 }
 
+type RelationTarget = { appLabel: string; name: string; model?: ModelInfo } | undefined;
+
+/** Resolved targets by node: the rules that check relation fields share the work on a file. */
+const resolvedTargets = new WeakMap<SyntaxNode, RelationTarget>();
+
 /** The app label and model name a relation target points at, however it is written; undefined when unknown. */
-export function resolveRelationTarget(
-  file: PythonFileContext,
-  source: string,
-  target: SyntaxNode,
-): { appLabel: string; name: string; model?: ModelInfo } | undefined {
+export function resolveRelationTarget(file: PythonFileContext, source: string, target: SyntaxNode): RelationTarget {
+  if (resolvedTargets.has(target)) return resolvedTargets.get(target);
+  const resolved = resolveTarget(file, source, target);
+  resolvedTargets.set(target, resolved);
+  return resolved;
+}
+
+function resolveTarget(file: PythonFileContext, source: string, target: SyntaxNode): RelationTarget {
   if (target.type === "string") {
     const value = stringValue(source, target);
     if (value === undefined) return undefined;

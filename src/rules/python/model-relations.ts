@@ -39,23 +39,11 @@ function relationTarget(index: RepoIndex, owner: ModelInfo, fact: RelationFact, 
   }
 }
 
-const reverseCache = new WeakMap<RepoIndex, Map<ModelInfo, { owner: ModelInfo; fact: RelationFact }[]>>();
-
-/** Every relation of every model, by the model it points at (built once per index). */
-function reverseRelations(index: RepoIndex, userModel: string): Map<ModelInfo, { owner: ModelInfo; fact: RelationFact }[]> {
-  let reverse = reverseCache.get(index);
-  if (reverse) return reverse;
-  reverse = new Map();
-  for (const app of index.appsByModule.values()) {
-    for (const owner of app.models.values()) {
-      for (const fact of owner.relations) {
-        const target = relationTarget(index, owner, fact, userModel);
-        if (target) reverse.set(target, [...(reverse.get(target) ?? []), { owner, fact }]);
-      }
-    }
-  }
-  reverseCache.set(index, reverse);
-  return reverse;
+/** A model's relations by the name a path segment uses: forward fields, reverse query names, reverse accessors. */
+interface RelationNames {
+  forward: Map<string, RelationFact>;
+  query: Map<string, { owner: ModelInfo; fact: RelationFact }>;
+  accessor: Map<string, { owner: ModelInfo; fact: RelationFact }>;
 }
 
 const hidden = (name: string | undefined): boolean => name?.endsWith("+") ?? false;
@@ -72,20 +60,48 @@ function reverseAccessorName(owner: ModelInfo, fact: RelationFact): string | und
   return fact.relatedName ?? (fact.kind === "OneToOneField" ? owner.name.toLowerCase() : `${owner.name.toLowerCase()}_set`);
 }
 
+const namesCache = new WeakMap<RepoIndex, Map<ModelInfo, RelationNames>>();
+
+/** Every model's relations by name, forward and reverse (built once per index, the first time a path is followed). */
+function relationNames(index: RepoIndex, userModel: string): Map<ModelInfo, RelationNames> {
+  let names = namesCache.get(index);
+  if (names) return names;
+  const all = new Map<ModelInfo, RelationNames>();
+  const of = (model: ModelInfo): RelationNames => {
+    let entry = all.get(model);
+    if (!entry) all.set(model, (entry = { forward: new Map(), query: new Map(), accessor: new Map() }));
+    return entry;
+  };
+  for (const app of index.appsByModule.values()) {
+    for (const owner of app.models.values()) {
+      for (const fact of owner.relations) {
+        if (!of(owner).forward.has(fact.name)) of(owner).forward.set(fact.name, fact);
+        const target = relationTarget(index, owner, fact, userModel);
+        if (!target) continue;
+        const query = reverseQueryName(owner, fact);
+        const accessor = reverseAccessorName(owner, fact);
+        if (query !== undefined && !of(target).query.has(query)) of(target).query.set(query, { owner, fact });
+        if (accessor !== undefined && !of(target).accessor.has(accessor)) of(target).accessor.set(accessor, { owner, fact });
+      }
+    }
+  }
+  names = all;
+  namesCache.set(index, names);
+  return names;
+}
+
 /**
  * The relation `segment` names on `model`: one of its relation fields, or a relation of another
  * model pointing at it under its query name (`names: "query"`, lookups) or accessor
  * (`names: "accessor"`, `select_related`/`prefetch_related`).
  */
 export function relationHop(index: RepoIndex, model: ModelInfo, segment: string, names: "query" | "accessor", userModel: string): RelationHop | undefined {
-  const fact = model.relations.find((relation) => relation.name === segment);
+  const entry = relationNames(index, userModel).get(model);
+  const fact = entry?.forward.get(segment);
   if (fact) {
     const to = relationTarget(index, model, fact, userModel);
     return to ? { from: model, to, fact, forward: true } : undefined;
   }
-  for (const { owner, fact: reverse } of reverseRelations(index, userModel).get(model) ?? []) {
-    const name = names === "query" ? reverseQueryName(owner, reverse) : reverseAccessorName(owner, reverse);
-    if (name === segment) return { from: model, to: owner, fact: reverse, forward: false };
-  }
-  return undefined;
+  const reverse = (names === "query" ? entry?.query : entry?.accessor)?.get(segment);
+  return reverse ? { from: model, to: reverse.owner, fact: reverse.fact, forward: false } : undefined;
 }

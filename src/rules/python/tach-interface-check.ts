@@ -28,6 +28,11 @@ function owningModule(index: RepoIndex, path: string): string | undefined {
   return nearestTachModule(index.tach.modulePaths, path) ?? productModuleOf(index, path);
 }
 
+/** The tach module of an importing file's module (`<root>` when none owns it): what interfaces' `visibility` names. */
+export function usageModuleOf(index: RepoIndex, importerModule: string): string {
+  return owningModule(index, importerModule) ?? "<root>";
+}
+
 function facadeDefault(index: RepoIndex, module: string, member: string, uncovered: UncoveredProducts): InterfaceVerdict {
   const product = PRODUCT_MODULE.exec(module)?.[1];
   if (!product || module !== `products.${product}` || uncovered === "none") return ALLOWED;
@@ -37,16 +42,15 @@ function facadeDefault(index: RepoIndex, module: string, member: string, uncover
 }
 
 /**
- * tach's interface check (`check_interfaces`) of one dependency path imported by `usageModule`:
+ * tach's interface check (`check_interfaces`) of one dependency path imported from the tach module `usage` ({@link usageModuleOf}):
  * imports inside one module, of a module itself, or of a module no interface covers are allowed;
  * otherwise an expose pattern of an interface visible to the importer must match the member, and
  * a primitive interface's data types must hold. A product that no interface covers exposes its
  * facade only, for the products `uncovered` names (tach leaves it open).
  */
-export function checkInterface(index: RepoIndex, usageModule: string, dependency: string, uncovered: UncoveredProducts): InterfaceVerdict {
+export function checkInterface(index: RepoIndex, usage: string, dependency: string, uncovered: UncoveredProducts): InterfaceVerdict {
   const definition = owningModule(index, dependency);
   if (!definition) return ALLOWED;
-  const usage = owningModule(index, usageModule) ?? "<root>";
   if (definition === usage) return ALLOWED;
   const member = tachMember(dependency, definition);
   if (member === "") return ALLOWED;
