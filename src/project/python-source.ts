@@ -1,6 +1,7 @@
+import path from "node:path";
 import type { Tree } from "web-tree-sitter";
 import { getPythonParser } from "../languages/python/tree-sitter.js";
-import { childNodes, definitionName, dottedName, lineNumbers, moduleBindings, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { childNodes, definitionName, dottedName, lineNumbers, moduleBindings, resolveRelativeImport, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
 import { extraction } from "./extractions.js";
 import { classRelations, type WrittenRelation } from "./relation-facts.js";
 
@@ -68,5 +69,32 @@ export function moduleFacts(file: string, text: string): ModuleFacts | undefined
     facts.wildcardImports = bindings.wildcardImports.map((fromImport) => ({ level: fromImport.level, rest: fromImport.moduleRest }));
     if (bindings.all) facts.all = bindings.all;
     return facts;
+  });
+}
+
+/** A product's facade contracts module or a module of its contracts package. */
+const CONTRACTS_MODULE = /^products\.[^.]+\.backend\.facade\.contracts(?:\.|$)/u;
+
+/**
+ * The names a facade module (`module`, read from `file`) hands out, sorted: those of its
+ * `__all__` that it binds, when it has one; else the public names it binds itself (a module-level
+ * `def`, `class` or assignment) or imports under the same name from a contracts module. A name it
+ * imports for its own use (a model, a logic function) is not handed out.
+ */
+export function facadeHandsOut(file: string, text: string, module: string): string[] | undefined {
+  return extractPython("facade-hands-out", file, text, (tree) => {
+    const bindings = moduleBindings(text, tree.rootNode);
+    if (bindings.all) return [...new Set(bindings.all)].filter((name) => bindings.byName.has(name)).sort();
+    const isPackage = path.basename(file) === "__init__.py";
+    const names: string[] = [];
+    for (const [name, binding] of bindings.byName) {
+      if (name.startsWith("_")) continue;
+      if (binding.kind === "class" || binding.kind === "function" || binding.kind === "assignment") names.push(name);
+      else if (binding.kind === "from-import" && binding.imported.importedName === name) {
+        const source = resolveRelativeImport(module, isPackage, binding.fromImport.level, binding.fromImport.moduleRest);
+        if (CONTRACTS_MODULE.test(source)) names.push(name);
+      }
+    }
+    return names.sort();
   });
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { configProblem, errorText, readReported } from "./problems.js";
-import { moduleFacts } from "./python-source.js";
+import { facadeHandsOut, moduleFacts } from "./python-source.js";
 import { moduleSurface } from "./python-surface.js";
 import { readProductLayout } from "./read-product-layout.js";
 import { readApp } from "./read-apps.js";
@@ -51,14 +51,14 @@ function readFacadeApi(tfs: TrackedFs, file: string, problems: ConfigProblem[]):
 
 /**
  * The modules directly in `backend/facade/` (its `__init__.py`, each `*.py`, each subpackage's
- * `__init__.py`) with the names each binds, the package first.
+ * `__init__.py`) with the names each binds and those it hands out, the package first.
  */
 function readFacadeModules(tfs: TrackedFs, facadeDir: string, facadeModule: string, problems: ConfigProblem[]): ProductInfo["facadeModules"] {
   const modules: ProductInfo["facadeModules"] = [];
   const read = (file: string, module: string): void => {
     const text = readReported(tfs, file, problems);
     const facts = text === undefined ? undefined : moduleFacts(file, text);
-    if (facts) modules.push({ module, names: [...facts.bound].sort() });
+    if (facts) modules.push({ module, names: [...facts.bound].sort(), handsOut: [...(facadeHandsOut(file, text!, module) ?? [])] });
   };
   const entries = tfs.list(facadeDir).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const init = entries.find((entry) => entry.isFile && entry.name === "__init__.py");

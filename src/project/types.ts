@@ -101,8 +101,12 @@ export interface ProductInfo {
   hasFacadeApi: boolean;
   /** Names of module-level functions (`def`/`async def`) in `backend/facade/api.py`. */
   facadeApiFunctions: string[];
-  /** The modules directly in `backend/facade/` (the package first) and the names each binds when it runs. */
-  facadeModules: { module: string; names: string[] }[];
+  /**
+   * The modules directly in `backend/facade/` (the package first), the names each binds when it
+   * runs, and the names it hands out: its `__all__`, else what it defines or assigns itself and
+   * what it re-imports under the same name from a contracts module.
+   */
+  facadeModules: { module: string; names: string[]; handsOut: string[] }[];
   /** Test files (`test_*.py`, `*_test.py`) anywhere under `backend/`, as paths relative to the product dir with `/`. */
   backendTestFiles: string[];
   /** `backend/tests/` exists (the conventional pytest path). */

@@ -22,14 +22,16 @@ function isUnreadable(index: RepoIndex, file: string): boolean {
 }
 
 /**
- * A module of the product's facade that binds the imported name and that the importer may import
- * it from: the target of the suggestion.
+ * A module of the product's facade that hands out the imported name (not a name it imports for
+ * its own use) and that the importer may import it from: the target of the suggestion. A model
+ * is never offered: the facade hands out contracts, not models.
  */
 function facadeAlternative(file: PythonFileContext, usage: string, verdict: Extract<InterfaceVerdict, { kind: "private" }>, name: ImportedName, uncovered: UncoveredProducts): string | undefined {
   const product = productModuleOf(file.index, verdict.module);
   const facadeModules = product ? file.index.products.get(product.slice("products.".length))?.facadeModules ?? [] : [];
+  if (file.index.modelsByName.has(name.importedName)) return undefined;
   for (const candidate of facadeModules) {
-    if (!candidate.names.includes(name.importedName)) continue;
+    if (!candidate.handsOut.includes(name.importedName)) continue;
     if (checkInterface(file.index, usage, `${candidate.module}.${name.importedName}`, uncovered).kind === "allowed") return candidate.module;
   }
   return undefined;
@@ -70,7 +72,7 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
       forbiddenImport: 'Contract "{{contract}}" forbids importing {{imported}} here: use a module it allows.',
       layerImport: 'Contract "{{contract}}": layer {{importerLayer}} cannot import {{imported}} (layer {{importedLayer}}): move the shared code down.',
       independentImport: 'Contract "{{contract}}" keeps {{importerModule}} independent of {{importedModule}}: move what both need to another module.',
-      importFromFacade: "Import {{name}} from {{module}}, which binds the same name (check that it is the same object).",
+      importFromFacade: "Import {{name}} from {{module}}, which hands out the same name (check that it is the same object).",
     },
   },
 

@@ -53,14 +53,23 @@ describe("what the index reads of model classes and facades", () => {
     expect(models.get("Tag")!.submoduleImport).toBe("products.notes.backend.models.tag");
   });
 
-  it("reads the names each module of a product's facade binds", () => {
+  it("reads the names each module of a product's facade binds, and those it hands out", () => {
     const products = indexOf(fixturePath("isolation-repo")).products;
     expect(products.get("visual_review")!.facadeModules).toEqual([
-      { module: "products.visual_review.backend.facade", names: ["__all__", "approve_run", "get_run"] },
-      { module: "products.visual_review.backend.facade.api", names: ["ApproveRunInput", "RunSummary", "_to_summary", "approve_run", "get_run", "logic"] },
-      { module: "products.visual_review.backend.facade.contracts", names: ["ApproveRunInput", "RunStatus", "RunSummary", "dataclass", "field"] },
-      { module: "products.visual_review.backend.facade.enums", names: ["RunStatus", "StrEnum"] },
+      // __all__ decides.
+      { module: "products.visual_review.backend.facade", names: ["__all__", "approve_run", "get_run"], handsOut: ["approve_run", "get_run"] },
+      // Its own public functions and the names re-imported from contracts; not `logic` nor `_to_summary`.
+      {
+        module: "products.visual_review.backend.facade.api",
+        names: ["ApproveRunInput", "RunSummary", "_to_summary", "approve_run", "get_run", "logic"],
+        handsOut: ["ApproveRunInput", "RunSummary", "approve_run", "get_run"],
+      },
+      // RunStatus comes from enums, not a contracts module; dataclass and field from the standard library.
+      { module: "products.visual_review.backend.facade.contracts", names: ["ApproveRunInput", "RunStatus", "RunSummary", "dataclass", "field"], handsOut: ["ApproveRunInput", "RunSummary"] },
+      { module: "products.visual_review.backend.facade.enums", names: ["RunStatus", "StrEnum"], handsOut: ["RunStatus"] },
     ]);
+    // A contracts package's modules count as contracts modules.
+    expect(products.get("notebooks")!.facadeModules.find((facade) => facade.module === "products.notebooks.backend.facade.api")!.handsOut).toEqual(["NotebookSummary", "get_notebook"]);
     expect(products.get("notebooks")!.facadeModules.map((facade) => facade.module)).toEqual([
       "products.notebooks.backend.facade",
       "products.notebooks.backend.facade.api",

@@ -92,7 +92,7 @@ tester.run(RULE, rule, {
           endColumn: 57,
           suggestions: [
             {
-              desc: "Import get_run from products.visual_review.backend.facade, which binds the same name (check that it is the same object).",
+              desc: "Import get_run from products.visual_review.backend.facade, which hands out the same name (check that it is the same object).",
               output: "from products.visual_review.backend.facade import get_run\n",
             },
           ],
@@ -148,7 +148,7 @@ tester.run(RULE, rule, {
       ],
     },
     {
-      name: "an isolated product without an interface exposes its facade only (uncoveredProducts: isolated)",
+      name: "an isolated product without an interface exposes its facade only (uncoveredProducts: isolated); no suggestion for a name the facade imports for its own use",
       filename: CORE,
       code: "from products.tasks.backend.logic import open_tasks\nfrom products.tasks.backend.facade.api import list_open_tasks\n",
       errors: [
@@ -158,14 +158,8 @@ tester.run(RULE, rule, {
           column: 42,
           endLine: 1,
           endColumn: 52,
-          suggestions: [
-            {
-              messageId: "importFromFacade",
-              data: { name: "open_tasks", module: "products.tasks.backend.facade.api" },
-              // The name joins the statement that already imports from the facade module.
-              output: "from products.tasks.backend.facade.api import list_open_tasks, open_tasks\n",
-            },
-          ],
+          // facade/api.py imports open_tasks from ..logic to call it: it does not hand it out.
+          suggestions: [],
         },
       ],
     },
@@ -207,17 +201,12 @@ tester.run(RULE, rule, {
       ],
     },
     {
-      name: "presentation imports another product's internals: tach reports it (one report per import)",
+      name: "presentation imports another product's internals: tach reports it (one report per import), with no suggestion for a name the facade does not hand out",
       filename: ET_VIEWS,
       code: "from products.notebooks.backend.logic import notebook\n",
       errors: [
-        privateImport("products.notebooks.backend.logic.notebook", "products.notebooks", 1, 46, 54, [
-          {
-            messageId: "importFromFacade",
-            data: { name: "notebook", module: "products.notebooks.backend.facade.api" },
-            output: "from products.notebooks.backend.facade.api import notebook\n",
-          },
-        ]),
+        // facade/api.py imports notebook from ..logic for its own use: no suggestion.
+        privateImport("products.notebooks.backend.logic.notebook", "products.notebooks", 1, 46, 54, []),
       ],
     },
   ],
@@ -317,6 +306,112 @@ pythonRuleTester(LAYERED).run(`${RULE} (layers and independence contracts)`, rul
           endLine: 1,
           endColumn: 49,
         },
+      ],
+    },
+  ],
+});
+
+/** The tasks facade hands out some names and imports others for its own use. */
+const HANDOUTS = tempTree(
+  {
+    "products/tasks/backend/facade/__init__.py": lines("from .api import list_open_tasks", "from .contracts import TaskSummary"),
+    "products/tasks/backend/facade/api.py": lines(
+      "from ..logic import open_tasks",
+      "from ..models import Task",
+      "from .contracts import TaskSummary",
+      "",
+      "MAX_OPEN_TASKS = 100",
+      "",
+      "",
+      "def list_open_tasks(*, team_id: int) -> list[TaskSummary]:",
+      "    return [TaskSummary(id=str(task.id), title=task.title) for task in open_tasks(team_id)[:MAX_OPEN_TASKS]]",
+      "",
+      "",
+      "def _first(tasks: list[Task]) -> Task:",
+      "    return tasks[0]",
+    ),
+    "products/tasks/backend/facade/queries.py": lines(
+      "from ..models import Task",
+      "",
+      '__all__ = ["Task", "count_open"]',
+      "",
+      "",
+      "def count_open(team_id: int) -> int:",
+      "    return Task.objects.filter(team_id=team_id).count()",
+      "",
+      "",
+      "def open_tasks(team_id: int) -> list[Task]:",
+      "    return list(Task.objects.filter(team_id=team_id))",
+    ),
+  },
+  fixturePath(TREE),
+);
+const HANDOUTS_CORE = path.join(HANDOUTS, "posthog/api/reports.py");
+const privateByDefault = (dependency: string, column: number, endColumn: number, suggestions: RuleTester.SuggestionOutput[]) => ({
+  messageId: "privateByDefault",
+  data: { dependency, module: "products.tasks" },
+  line: 1,
+  column,
+  endLine: 1,
+  endColumn,
+  suggestions,
+});
+
+pythonRuleTester(HANDOUTS).run(`${RULE} (what a facade hands out)`, rule, {
+  assertionOptions: ASSERTIONS,
+  valid: [],
+  invalid: [
+    {
+      name: "a name the facade module assigns itself is offered",
+      filename: HANDOUTS_CORE,
+      code: "from products.tasks.backend.logic import MAX_OPEN_TASKS\n",
+      errors: [
+        privateByDefault("products.tasks.backend.logic.MAX_OPEN_TASKS", 42, 56, [
+          {
+            messageId: "importFromFacade",
+            data: { name: "MAX_OPEN_TASKS", module: "products.tasks.backend.facade.api" },
+            output: "from products.tasks.backend.facade.api import MAX_OPEN_TASKS\n",
+          },
+        ]),
+      ],
+    },
+    {
+      name: "a name the facade package re-imports from its contracts under the same name is offered from the package",
+      filename: HANDOUTS_CORE,
+      code: "from products.tasks.backend.types import TaskSummary\n",
+      errors: [
+        privateByDefault("products.tasks.backend.types.TaskSummary", 42, 53, [
+          {
+            messageId: "importFromFacade",
+            data: { name: "TaskSummary", module: "products.tasks.backend.facade" },
+            output: "from products.tasks.backend.facade import TaskSummary\n",
+          },
+        ]),
+      ],
+    },
+    {
+      name: "a name in __all__ is offered; a function the module defines but leaves out of __all__ is not",
+      filename: HANDOUTS_CORE,
+      code: "from products.tasks.backend.logic import count_open, open_tasks\n",
+      errors: [
+        privateByDefault("products.tasks.backend.logic.count_open", 42, 52, [
+          {
+            messageId: "importFromFacade",
+            data: { name: "count_open", module: "products.tasks.backend.facade.queries" },
+            output: "from products.tasks.backend.logic import open_tasks\nfrom products.tasks.backend.facade.queries import count_open\n",
+          },
+        ]),
+        // queries.py defines open_tasks but its __all__ leaves it out; api.py only imports it; the package re-imports list_open_tasks, not it.
+        privateByDefault("products.tasks.backend.logic.open_tasks", 54, 64, []),
+      ],
+    },
+    {
+      name: "a model is never offered, even when a facade's __all__ lists it; a private helper is not offered",
+      filename: HANDOUTS_CORE,
+      code: "from products.tasks.backend.models import Task\nfrom products.tasks.backend.logic import _first\n",
+      errors: [
+        privateByDefault("products.tasks.backend.models.Task", 43, 47, []),
+        { ...privateByDefault("products.tasks.backend.logic._first", 42, 48, []), line: 2, endLine: 2 },
       ],
     },
   ],
