@@ -1,9 +1,11 @@
+import path from "node:path";
 import { buildRepoIndex, failedIndex, type BuiltIndex } from "./build-index.js";
 import { clearRootLookupCache, findRepoRoot } from "./find-root.js";
 import { clearExtractions, openSnapshot, saveSnapshot } from "./extractions.js";
 import { ChangeWatcher } from "./change-watcher.js";
 import { checksEveryCall, isCheckDue } from "./refresh.js";
 import { probePytestPath, type PytestPathStatus } from "./pytest-paths.js";
+import { probeDefinesTests } from "./test-modules.js";
 import { hasChanged, TrackedFs } from "./tracked-fs.js";
 import type { PluginSettings, ProductInfo, RepoIndex } from "./types.js";
 
@@ -88,6 +90,18 @@ export function pytestPathStatus(index: RepoIndex, product: ProductInfo, absolut
   if (known) return known;
   const tfs = cache.get(index.root)?.built.tfs ?? new TrackedFs(index.root);
   return probePytestPath(tfs, absolute);
+}
+
+/**
+ * Whether a test file of `product` (relative to it, with `/`) defines a test: known from the
+ * index's build for the files the script on disk leaves orphaned, else read now through the
+ * index's file system (the editor's package.json may differ from the one on disk).
+ */
+export function testModuleDefinesTests(index: RepoIndex, product: ProductInfo, file: string): boolean {
+  const known = product.orphanTestModules.get(file);
+  if (known !== undefined) return known;
+  const tfs = cache.get(index.root)?.built.tfs ?? new TrackedFs(index.root);
+  return probeDefinesTests(tfs, path.join(product.dir, ...file.split("/")));
 }
 
 /**

@@ -15,6 +15,12 @@ export function isTestFileName(name: string): boolean {
   return TEST_FILE.test(name);
 }
 
+/** hogli's coverage test of a pytest path (relative to the product): the path itself, or below it (no `backend/api` covering `backend/api_v2/`). */
+export function pytestPathCovers(prefix: string, file: string): boolean {
+  const folder = prefix.replace(/\/+$/u, "");
+  return folder === "" || folder === "." || file === prefix || file.startsWith(`${folder}/`);
+}
+
 /** The repository files the config-file rules lint, relative to the root. */
 export const DB_ROUTING_FILE = "products/db_routing.yaml";
 export const TACH_FILE = "tach.toml";

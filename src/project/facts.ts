@@ -6,7 +6,7 @@ const byKey = <T>(entries: Iterable<[string, T]>): [string, T][] => [...entries]
 
 /**
  * What the rules read of the repository, as canonical JSON with root-relative paths: products
- * (scripts, facade, tests, pytest paths, layout, turbo.json narrowing, facade handouts), apps
+ * (scripts, facade, tests and whether the orphaned ones define tests, pytest paths, layout, turbo.json narrowing, facade handouts), apps
  * (AppConfig, model classes and their relations), routes, tach.toml (interfaces, modules, source
  * roots, data-type facts), pyproject.toml's import-linter contracts, the user model,
  * PRODUCTS_APPS, the frontend's dependencies, ClickHouse's DDL imports, and every problem met
@@ -35,6 +35,7 @@ function indexFacts(index: RepoIndex): string {
     occupiedKnownLocations: product.occupiedKnownLocations,
     hasMigrationsPackage: product.hasMigrationsPackage,
     testFiles: product.testFiles,
+    orphanTestModules: byKey(product.orphanTestModules),
     hasBackendPython: product.hasBackendPython,
     pythonAnchor: product.pythonAnchor ? relative(product.pythonAnchor) : null,
     turbo: product.turbo?.contractCheckInputs ?? null,

@@ -3,6 +3,7 @@ import { configProblem, errorText, readReported } from "./problems.js";
 import { facadeHandsOut, moduleFacts } from "./python-source.js";
 import { moduleSurface } from "./python-surface.js";
 import { readProductLayout } from "./read-product-layout.js";
+import { readOrphanTestModules } from "./test-modules.js";
 import { readApp } from "./read-apps.js";
 import { parseShell } from "../languages/shell/index.js";
 import { isInside } from "./confine.js";
@@ -130,6 +131,7 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
     occupiedKnownLocations: [],
     hasMigrationsPackage: false,
     testFiles: [],
+    orphanTestModules: new Map(),
     hasBackendPython: false,
     facadeHandouts: [],
   };
@@ -157,6 +159,7 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
     if (isTestScriptName(script)) probeScriptPaths(tfs, product, command);
   }
   readProductLayout(tfs, product, rootListing);
+  readOrphanTestModules(tfs, product);
   return product;
 }
 

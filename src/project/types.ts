@@ -129,6 +129,11 @@ export interface ProductInfo {
   hasBackendPython: boolean;
   /** Test files (`test_*.py`, `*_test.py`) anywhere in the product but `frontend/`, relative with `/`, sorted. */
   testFiles: string[];
+  /**
+   * The test files that no pytest path of `backend:test` on disk covers (as in {@link testFiles}),
+   * with whether each defines a test (a `test*` function, a `Test*` class, a class with `test*` methods).
+   */
+  orphanTestModules: Map<string, boolean>;
   /** The Python file that carries the product's findings when it has no package.json (backend/apps.py first). */
   pythonAnchor?: string;
   /** `turbo.json` of the product, when it exists. */

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseShell } from "../languages/shell/index.js";
-import { findPytestPathArguments, TEST_SCRIPT } from "../project/index.js";
-import type { ProductInfo } from "../project/types.js";
+import { findPytestPathArguments, pytestPathCovers, TEST_SCRIPT, testModuleDefinesTests } from "../project/index.js";
+import type { ProductInfo, RepoIndex } from "../project/types.js";
 import { missingScriptAnchor, rangeOf, sourceRangeOf, type PackageJsonDocument, type Range } from "./package-json/package-document.js";
 import { defineProductRule, type ProductProblem } from "./product-rule.js";
 import type { TextEdit } from "./text-edit.js";
@@ -21,11 +21,6 @@ const DEFAULT_PRODUCT_EXEMPTIONS: Record<string, string[]> = {
   stamphog: ["packages/pr-approval-agent/"],
 };
 
-/** hogli's coverage test: the path itself, or below it (no `backend/api` covering `backend/api_v2/`). */
-function covers(prefix: string, file: string): boolean {
-  const folder = prefix.replace(/\/+$/u, "");
-  return folder === "" || folder === "." || file === prefix || file.startsWith(`${folder}/`);
-}
 
 const toPosix = (relative: string): string => relative.split(path.sep).join("/");
 
@@ -45,13 +40,23 @@ function orphanedTestFolders(product: ProductInfo, options: Options[0], doc: Pac
   const exempt = [...options.externalRunners, ...(options.productExemptions[product.name] ?? [])];
   const folders = new Map<string, string[]>();
   for (const file of product.testFiles) {
-    if (paths.some((prefix) => covers(prefix, file)) || exempt.some((prefix) => covers(prefix, file))) continue;
+    if (paths.some((prefix) => pytestPathCovers(prefix, file)) || exempt.some((prefix) => pytestPathCovers(prefix, file))) continue;
     const folder = path.posix.dirname(file);
     const files = folders.get(folder);
     if (files) files.push(path.posix.basename(file));
     else folders.set(folder, [path.posix.basename(file)]);
   }
   return folders;
+}
+
+/**
+ * Adding `folder` to the pytest paths is safe: every orphaned file it would cover defines a test
+ * and none is in a `migrations/` folder (pytest would collect a module that is no test, or a
+ * migration, which a rename or a move would break).
+ */
+function safeToCollect(index: RepoIndex, product: ProductInfo, folder: string, orphans: string[]): boolean {
+  const covered = orphans.filter((file) => pytestPathCovers(folder, file));
+  return covered.every((file) => !file.split("/").slice(0, -1).includes("migrations") && testModuleDefinesTests(index, product, file));
 }
 
 /** Appends ` <folder>` after the last pytest path of `backend:test`. */
@@ -103,14 +108,17 @@ export default defineProductRule<Options, MessageIds>({
     },
   },
 
-  productProblems({ product, options: [options], doc }) {
+  productProblems({ index, product, options: [options], doc }) {
     const problems: ProductProblem<MessageIds>[] = [];
-    for (const [folder, files] of orphanedTestFolders(product, options, doc)) {
+    const folders = orphanedTestFolders(product, options, doc);
+    const orphans = [...folders].flatMap(([folder, files]) => files.map((file) => `${folder}/`.replace(/^\.\//u, "") + file));
+    for (const [folder, files] of folders) {
       problems.push({
         messageId: "orphanedTests",
         data: { product: product.name, folder, files: files.join(", ") },
         at: reportAt,
         suggest: (doc) => {
+          if (!safeToCollect(index, product, folder, orphans)) return [];
           const edit = addPathEdit(doc, product, folder);
           return edit ? [{ messageId: "addTestPath", data: { path: folder }, edit }] : [];
         },

@@ -4,6 +4,7 @@ import { clearRepoIndexCache } from "../../src/project/index.js";
 import rule from "../../src/rules/no-orphaned-test-files.js";
 import { ASSERTIONS, fixturePath, packageJsonRuleTester, pythonRuleTester } from "../support/helpers.js";
 import { lintTree, TempTrees, type Files } from "../support/product-trees.js";
+import { tempTree } from "../support/temp-tree.js";
 
 const RULE = "no-orphaned-test-files";
 const TREE = "product-repo";
@@ -148,3 +149,62 @@ describe("hogli TestOrphanedTestFilesCheck", () => {
     expect(await orphans({ name: "not_tasks", script: "pytest backend/tests", testFiles: ["temporal/tests/test_workflow.py"] })).toEqual(["backend/temporal/tests/test_workflow.py"]);
   });
 });
+
+// --- modules named like tests that are none, and migrations: reported, with no suggestion --------------------
+
+const EA = "products/engineering_analytics";
+/** Test-named modules of engineering_analytics; backend:test on disk runs backend/tests only. */
+const NAMED_LIKE_TESTS: Record<string, string> = {
+  [`${EA}/__init__.py`]: "",
+  [`${EA}/backend/__init__.py`]: "",
+  [`${EA}/backend/tests/test_ok.py`]: "def test_ok() -> None:\n    assert True\n",
+  [`${EA}/backend/api/test/test_views.py`]: "from posthog.test.base import APIBaseTest\n\n\nclass TestViews(APIBaseTest):\n    def test_list(self) -> None:\n        assert self.client\n",
+  [`${EA}/backend/jobs/test_jobs.py`]: "import pytest\n\n\n@pytest.mark.django_db\nasync def test_job_runs() -> None:\n    assert True\n",
+  [`${EA}/backend/legacy/test_legacy.py`]: "from django.test import TestCase\n\n\nclass LegacyViewsTests(TestCase):\n    def test_it(self) -> None:\n        assert True\n",
+  [`${EA}/backend/logic/queries/test_signal_history.py`]: 'SIGNAL_HISTORY = "SELECT count() FROM events"\n\n\ndef signal_history_query(team_id: int) -> str:\n    return SIGNAL_HISTORY\n',
+  [`${EA}/backend/migrations/0006_feedback_is_author_test.py`]: "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = []\n    operations = []\n",
+  [`${EA}/backend/migrations/test/test_backfill_labels.py`]: "class TestBackfillLabels:\n    def test_backfills(self) -> None:\n        assert True\n",
+  [`${EA}/backend/sub/test_a.py`]: "def test_a() -> None:\n    assert True\n",
+  [`${EA}/backend/sub/fixtures/test_data.py`]: 'TEST_DATA = {"id": 1}\n',
+};
+const eaPackage = (script: string): string => `${JSON.stringify({ name: "@posthog/products-engineering-analytics", scripts: { "backend:test": script } }, null, 4)}\n`;
+const ON_DISK = tempTree({ ...NAMED_LIKE_TESTS, [`${EA}/package.json`]: eaPackage("pytest backend/tests") });
+/** The same files; the script on disk covers everything, so the index knows no orphan and the rule reads the files itself. */
+const ALL_COVERED_ON_DISK = tempTree({ ...NAMED_LIKE_TESTS, [`${EA}/package.json`]: eaPackage("pytest backend/") });
+
+const eaOrphan = (folder: string, files: string, suggestion?: string) => ({
+  messageId: "orphanedTests",
+  data: { product: "engineering_analytics", folder, files },
+  line: 4,
+  column: 25,
+  suggestions: suggestion ? [{ messageId: "addTestPath", data: { path: folder }, output: eaPackage(`pytest backend/tests ${suggestion}`) }] : [],
+});
+const EA_ERRORS = [
+  eaOrphan("backend/api/test", "test_views.py", "backend/api/test"),
+  eaOrphan("backend/jobs", "test_jobs.py", "backend/jobs"),
+  // A unittest TestCase of any name is collected: a class with test methods counts.
+  eaOrphan("backend/legacy", "test_legacy.py", "backend/legacy"),
+  // A query module named like a test: pytest would collect it.
+  eaOrphan("backend/logic/queries", "test_signal_history.py"),
+  // Under migrations/: a migration, or tests Django's migration loader sits next to.
+  eaOrphan("backend/migrations", "0006_feedback_is_author_test.py"),
+  eaOrphan("backend/migrations/test", "test_backfill_labels.py"),
+  eaOrphan("backend/sub/fixtures", "test_data.py"),
+  // backend/sub would also cover backend/sub/fixtures/test_data.py, which defines no test.
+  eaOrphan("backend/sub", "test_a.py"),
+];
+
+for (const [tree, how] of [[ON_DISK, "the index knows"], [ALL_COVERED_ON_DISK, "read when linted"]] as const) {
+  packageJsonRuleTester(tree).run(`${RULE} (modules named like tests, ${how})`, rule, {
+    assertionOptions: ASSERTIONS,
+    valid: [],
+    invalid: [
+      {
+        name: `a suggestion only for folders whose orphans all define tests, none under migrations/ (${how})`,
+        filename: path.join(tree, EA, "package.json"),
+        code: eaPackage("pytest backend/tests"),
+        errors: EA_ERRORS,
+      },
+    ],
+  });
+}
