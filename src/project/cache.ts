@@ -6,8 +6,9 @@ import { ChangeWatcher } from "./change-watcher.js";
 import { checksEveryCall, isCheckDue } from "./refresh.js";
 import { probePytestPath, type PytestPathStatus } from "./pytest-paths.js";
 import { probeDefinesTests } from "./test-modules.js";
+import { probePythonModule, type ModuleStatus } from "./python-modules.js";
 import { hasChanged, TrackedFs } from "./tracked-fs.js";
-import type { PluginSettings, ProductInfo, RepoIndex } from "./types.js";
+import type { AppInfo, PluginSettings, ProductInfo, RepoIndex } from "./types.js";
 
 interface CacheEntry {
   built: BuiltIndex;
@@ -102,6 +103,16 @@ export function testModuleDefinesTests(index: RepoIndex, product: ProductInfo, f
   if (known !== undefined) return known;
   const tfs = cache.get(index.root)?.built.tfs ?? new TrackedFs(index.root);
   return probeDefinesTests(tfs, path.join(product.dir, ...file.split("/")));
+}
+
+/**
+ * Where an AppConfig `name` of `app` leads: known from the index's build when it is the name on
+ * disk, else probed now through the index's file system (the editor's text may differ).
+ */
+export function appConfigNameStatus(index: RepoIndex, app: AppInfo | undefined, name: string): ModuleStatus {
+  const known = app?.config?.name;
+  if (known?.value === name) return known.resolves;
+  return probePythonModule(cache.get(index.root)?.built.tfs ?? new TrackedFs(index.root), name);
 }
 
 /**

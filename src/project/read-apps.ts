@@ -2,6 +2,7 @@ import path from "node:path";
 import { readReported } from "./problems.js";
 import { definitionName, lastComponent, lineNumbers, stringValue, textOf, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
 import { extractPython } from "./python-source.js";
+import { probePythonModule } from "./python-modules.js";
 import { readModels } from "./read-models.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem } from "./types.js";
@@ -90,12 +91,15 @@ function readAppConfig(
     if (!config) return undefined;
     const lineOf = lineNumbers(text);
     const info: AppConfigInfo = { file, className: config.className, line: lineOf(config.node.startIndex) };
-    if (config.name) info.name = { value: config.name.value, line: lineOf(config.name.statement.startIndex) };
+    // Where the name leads is read from the file system below, not memoised with the text.
+    if (config.name) info.name = { value: config.name.value, line: lineOf(config.name.statement.startIndex), resolves: "outside" };
     if (config.label) info.label = { value: config.label.value, line: lineOf(config.label.statement.startIndex) };
     return info;
   });
   // A copy: the memoised value is shared between builds.
-  return found ? structuredClone(found) : undefined;
+  const info = found ? structuredClone(found) : undefined;
+  if (info?.name) info.name.resolves = probePythonModule(tfs, info.name.value);
+  return info;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ImportLinterConfig } from "./importlinter.js";
 import type { PytestPathStatus } from "./pytest-paths.js";
+import type { ModuleStatus } from "./python-modules.js";
 import type { TachInfo } from "./tach-types.js";
 
 export type { TachInfo, TachInterface } from "./tach-types.js";
@@ -64,8 +65,11 @@ export interface AppInfo {
   config?: {
     file: string;
     className: string;
-    /** Values as written (string literals only), with 1-based lines of the assignments. */
-    name?: { value: string; line: number };
+    /**
+     * Values as written (string literals only), with 1-based lines of the assignments; for `name`,
+     * where it leads (another package of the repository, nothing, or outside the repository).
+     */
+    name?: { value: string; line: number; resolves: ModuleStatus };
     label?: { value: string; line: number };
     line: number;
   };

@@ -1,5 +1,6 @@
 import type { RuleTextEditor } from "@eslint/core";
 import { indentationAt, lineBreakOf, lineEndOf, pythonStringLiteral, stringQuote, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { appConfigNameStatus } from "../project/index.js";
 import { findAppConfigClass } from "../project/read-apps.js";
 import { rangeOf } from "./package-json/package-document.js";
 import { defineProductRule } from "./product-rule.js";
@@ -10,6 +11,9 @@ type MessageIds =
   | "renamePackage"
   | "missingPackageName"
   | "appConfigName"
+  | "appConfigNameOther"
+  | "appConfigNameOutside"
+  | "setName"
   | "appConfigLabel"
   | "setLabel"
   | "missingLabel"
@@ -50,6 +54,9 @@ export default defineProductRule<[], MessageIds>({
       renamePackage: 'Rename it "{{expected}}" (and update the references to "{{name}}").',
       missingPackageName: 'The package of products/{{product}}/ has no name: add "name": "{{expected}}".',
       appConfigName: 'AppConfig name must be the app\'s module, "{{expected}}", not "{{name}}": Django cannot import it otherwise.',
+      appConfigNameOther: 'AppConfig name "{{name}}" is another package, which Django loads as this app: the app\'s module is "{{expected}}".',
+      appConfigNameOutside: 'AppConfig name "{{name}}" is no package of the repository (an installed one?): the app\'s module is "{{expected}}".',
+      setName: 'Set name = "{{expected}}" (Django then loads this package, not {{name}}).',
       appConfigLabel: 'AppConfig label is "{{label}}": the convention is the product folder\'s name, "{{expected}}".',
       setLabel: 'Set label = "{{expected}}" (a new label renames the app\'s tables and migrations: migrate them).',
       missingLabel: 'AppConfig has no label, so Django labels the app "backend" like every other product: add label = "{{expected}}".',
@@ -91,7 +98,7 @@ export default defineProductRule<[], MessageIds>({
     });
   },
 
-  python({ context, code, file, product }) {
+  python({ context, code, file, index, product }) {
     if (file.relativePath !== `products/${product.name}/backend/apps.py`) return;
     const config = findAppConfigClass(code.text, code.ast);
     if (!config) return;
@@ -100,12 +107,16 @@ export default defineProductRule<[], MessageIds>({
     const module = `products.${product.name}.backend`;
     if (config.name && config.name.value !== module) {
       const node = config.name.node;
-      context.report({
-        loc: locOf(node),
-        messageId: "appConfigName",
-        data: { name: config.name.value, expected: module },
-        fix: (fixer: RuleTextEditor) => fixer.replaceTextRange([node.startIndex, node.endIndex], literal(node, module)),
-      });
+      const data = { name: config.name.value, expected: module };
+      const fix = (fixer: RuleTextEditor) => fixer.replaceTextRange([node.startIndex, node.endIndex], literal(node, module));
+      // A name that imports makes Django load that package: changing it is a suggestion. One that
+      // cannot import keeps Django from starting: the fix loses nothing.
+      const status = appConfigNameStatus(index, product.app, config.name.value);
+      if (status === "missing") context.report({ loc: locOf(node), messageId: "appConfigName", data, fix });
+      else {
+        const messageId = status === "repository" ? "appConfigNameOther" : "appConfigNameOutside";
+        context.report({ loc: locOf(node), messageId, data, suggest: [{ messageId: "setName", data, fix }] });
+      }
     }
     if (config.label && config.label.value !== product.name) {
       const node = config.label.node;

@@ -201,6 +201,16 @@ describe("the repository fingerprint in the recommended config", () => {
     expect(fingerprintOf(example.dir)).not.toBe(before);
   });
 
+  it("changes when the package an AppConfig name points at appears (product-naming's fix becomes a suggestion)", () => {
+    const example = tree("fingerprint-app-name");
+    const apps = "products/experiments/backend/apps.py";
+    example.write(apps, example.read(apps).replace('name = "products.experiments.backend"', 'name = "posthog.experiments"'));
+    const before = fingerprintOf(example.dir);
+    // A folder nothing else of the index reads: only where the name leads changes.
+    fs.mkdirSync(example.file("posthog/experiments"));
+    expect(fingerprintOf(example.dir)).not.toBe(before);
+  });
+
   it("is the same on another checkout of the same files (contents, not mtimes: a CI cache survives a fresh clone)", () => {
     const first = tree("fingerprint-a");
     const second = tree("fingerprint-b");

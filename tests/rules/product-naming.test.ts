@@ -1,8 +1,9 @@
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { clearRepoIndexCache } from "../../src/project/index.js";
+import { clearRepoIndexCache, getRepoIndex } from "../../src/project/index.js";
 import rule, { expectedPackageName } from "../../src/rules/product-naming.js";
 import { ASSERTIONS, fixturePath, packageJsonRuleTester, pythonRuleTester } from "../support/helpers.js";
+import { tempTree } from "../support/temp-tree.js";
 
 const RULE = "product-naming";
 const TREE = "product-repo";
@@ -75,11 +76,65 @@ pythonRuleTester(TREE).run(RULE, rule, {
   ],
   invalid: [
     {
-      name: "a wrong name: fixed (Django cannot import the app otherwise), in the literal's quotes",
+      name: "a name that leads to nothing in the repository: fixed (Django cannot import the app, so cannot start), in the literal's quotes",
+      filename: file("products/surveys/backend/apps.py"),
+      code: apps("SurveysConfig", "name = 'products.survey.backend'", 'label = "surveys"'),
+      output: apps("SurveysConfig", "name = 'products.surveys.backend'", 'label = "surveys"'),
+      errors: [{ message: 'AppConfig name must be the app\'s module, "products.surveys.backend", not "products.survey.backend": Django cannot import it otherwise.', line: 5, column: 12, endColumn: 37 }],
+    },
+    {
+      name: "a path is no module name: fixed",
+      filename: file("products/surveys/backend/apps.py"),
+      code: apps("SurveysConfig", 'name = "products/surveys/backend"', 'label = "surveys"'),
+      output: apps("SurveysConfig", 'name = "products.surveys.backend"', 'label = "surveys"'),
+      errors: [{ messageId: "appConfigName", data: { name: "products/surveys/backend", expected: "products.surveys.backend" }, line: 5, column: 12 }],
+    },
+    {
+      name: "a name that is another package of the repository: a suggestion (a fix would change which package Django loads)",
+      filename: file("products/surveys/backend/apps.py"),
+      code: apps("SurveysConfig", 'name = "products.alerts.backend"', 'label = "surveys"'),
+      errors: [
+        {
+          message: 'AppConfig name "products.alerts.backend" is another package, which Django loads as this app: the app\'s module is "products.surveys.backend".',
+          line: 5,
+          column: 12,
+          endColumn: 37,
+          suggestions: [
+            {
+              desc: 'Set name = "products.surveys.backend" (Django then loads this package, not products.alerts.backend).',
+              output: apps("SurveysConfig", 'name = "products.surveys.backend"', 'label = "surveys"'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the product folder is a package too: a suggestion",
+      filename: file("products/surveys/backend/apps.py"),
+      code: apps("SurveysConfig", 'name = "products.surveys"', 'label = "surveys"'),
+      errors: [
+        {
+          messageId: "appConfigNameOther",
+          data: { name: "products.surveys", expected: "products.surveys.backend" },
+          line: 5,
+          column: 12,
+          suggestions: [{ messageId: "setName", data: { name: "products.surveys", expected: "products.surveys.backend" }, output: apps("SurveysConfig", 'name = "products.surveys.backend"', 'label = "surveys"') }],
+        },
+      ],
+    },
+    {
+      name: "a top-level package the repository does not hold (startapp's default, or an installed package): a suggestion, as the index cannot tell",
       filename: file("products/surveys/backend/apps.py"),
       code: apps("SurveysConfig", "name = 'surveys'", 'label = "surveys"'),
-      output: apps("SurveysConfig", "name = 'products.surveys.backend'", 'label = "surveys"'),
-      errors: [{ message: 'AppConfig name must be the app\'s module, "products.surveys.backend", not "surveys": Django cannot import it otherwise.', line: 5, column: 12, endColumn: 21 }],
+      errors: [
+        {
+          message: 'AppConfig name "surveys" is no package of the repository (an installed one?): the app\'s module is "products.surveys.backend".',
+          line: 5,
+          column: 12,
+          endColumn: 21,
+          suggestions: [{ messageId: "setName", data: { name: "surveys", expected: "products.surveys.backend" }, output: apps("SurveysConfig", "name = 'products.surveys.backend'", 'label = "surveys"') }],
+        },
+      ],
     },
     {
       name: "another label: a suggestion (a label change renames tables and migrations)",
@@ -112,6 +167,53 @@ pythonRuleTester(TREE).run(RULE, rule, {
       filename: file("products/surveys/backend/apps.py"),
       code: apps("SurveyAppConfig", 'name = "products.surveys.backend"', 'label = "surveys"'),
       errors: [{ message: "Name the AppConfig class SurveysConfig (the product's name in PascalCase, then Config), not SurveyAppConfig.", line: 4, column: 7, endColumn: 22 }],
+    },
+  ],
+});
+
+/** A product renamed from messaging to workflows, whose AppConfig on disk still names the old package (which still exists). */
+const RENAMED = tempTree(
+  {
+    "products/messaging/__init__.py": "",
+    "products/messaging/backend/__init__.py": "",
+    "products/messaging/backend/apps.py": apps("MessagingConfig", 'name = "products.messaging.backend"', 'label = "messaging"'),
+    "products/workflows/__init__.py": "",
+    "products/workflows/backend/__init__.py": "",
+    "products/workflows/backend/apps.py": apps("WorkflowsConfig", 'name = "products.messaging.backend"', 'label = "workflows"'),
+  },
+);
+
+describe("where an AppConfig name leads, in the index", () => {
+  it("is read with the AppConfig", () => {
+    const index = getRepoIndex(path.join(RENAMED, "products/workflows/backend/apps.py"), { cwd: RENAMED })!;
+    expect(index.products.get("workflows")!.app!.config!.name).toEqual({ value: "products.messaging.backend", line: 5, resolves: "repository" });
+    expect(index.products.get("messaging")!.app!.config!.name!.resolves).toBe("repository");
+  });
+});
+
+pythonRuleTester(RENAMED).run(`${RULE} (a renamed product)`, rule, {
+  assertionOptions: ASSERTIONS,
+  valid: [],
+  invalid: [
+    {
+      name: "the name on disk leads to the old product's package: a suggestion, not a fix",
+      filename: path.join(RENAMED, "products/workflows/backend/apps.py"),
+      code: apps("WorkflowsConfig", 'name = "products.messaging.backend"', 'label = "workflows"'),
+      errors: [
+        {
+          messageId: "appConfigNameOther",
+          data: { name: "products.messaging.backend", expected: "products.workflows.backend" },
+          line: 5,
+          column: 12,
+          suggestions: [
+            {
+              messageId: "setName",
+              data: { name: "products.messaging.backend", expected: "products.workflows.backend" },
+              output: apps("WorkflowsConfig", 'name = "products.workflows.backend"', 'label = "workflows"'),
+            },
+          ],
+        },
+      ],
     },
   ],
 });
