@@ -98,7 +98,7 @@ export default defineProductRule<[], MessageIds>({
     });
   },
 
-  python({ context, code, file, index, product }) {
+  python({ context, code, file, product }) {
     if (file.relativePath !== `products/${product.name}/backend/apps.py`) return;
     const config = findAppConfigClass(code.text, code.ast);
     if (!config) return;
@@ -111,7 +111,7 @@ export default defineProductRule<[], MessageIds>({
       const fix = (fixer: RuleTextEditor) => fixer.replaceTextRange([node.startIndex, node.endIndex], literal(node, module));
       // A name that imports makes Django load that package: changing it is a suggestion. One that
       // cannot import keeps Django from starting: the fix loses nothing.
-      const status = appConfigNameStatus(index, product.app, config.name.value);
+      const status = appConfigNameStatus(file.index, product.app, config.name.value);
       if (status === "missing") context.report({ loc: locOf(node), messageId: "appConfigName", data, fix });
       else {
         const messageId = status === "repository" ? "appConfigNameOther" : "appConfigNameOutside";
