@@ -31,6 +31,34 @@ const CHAINED = new Set([...Object.keys(CHECKED).filter((method) => method !== "
 /** Lookups after a foreign key that Django answers from the key's own column, without a join. */
 const NO_JOIN = new Set(["pk", "id", "exact", "iexact", "in", "isnull", "gt", "gte", "lt", "lte", "range"]);
 
+/** Where the text may spell a lookup path of two or more names (`team__name`); dunders (`__init__`) do not match. */
+const JOINED_NAMES = /[\p{L}\p{N}]__[\p{L}_]/gu;
+
+/** Nodes a lookup path sits in on its way up to the checked call; anything else ends the climb. */
+const LOOKUP_CONTAINERS = new Set(["identifier", "string", "string_content", "keyword_argument", "argument_list", "call", "attribute", "binary_operator", "boolean_operator", "unary_operator", "not_operator", "parenthesized_expression", "list", "tuple"]);
+
+/**
+ * The calls of checked methods whose arguments may hold a lookup path with a join: found from the
+ * places the text spells `a__b`, climbing to the nearest checked call (through `Q(...)` objects,
+ * operators and strings), plus every `select_related`/`prefetch_related` call (one name joins).
+ */
+function candidateCalls(text: string, root: PyNode): PyNode[] {
+  const calls = new Map<string, PyNode>();
+  for (const call of findCallsNamed(text, root, ["select_related", "prefetch_related"])) calls.set(`${call.startIndex}:${call.endIndex}`, call);
+  for (const match of text.matchAll(JOINED_NAMES)) {
+    const at = match.index + 1;
+    for (let node = root.descendantForIndex(at, at + 2); node && LOOKUP_CONTAINERS.has(node.type); node = node.parent) {
+      const fn = node.type === "call" ? node.childForFieldName("function") : null;
+      const method = fn?.type === "attribute" ? fn.childForFieldName("attribute") : null;
+      if (method && CHECKED[textOf(text, method)]) {
+        calls.set(`${node.startIndex}:${node.endIndex}`, node);
+        break;
+      }
+    }
+  }
+  return [...calls.values()].sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex);
+}
+
 interface LookupPath {
   node: PyNode;
   path: string;
@@ -127,12 +155,13 @@ export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
 
     function check(node: PyNode): void {
       const fn = node.childForFieldName("function");
-      if (fn?.type !== "attribute" || isInsideError(node)) return;
+      if (fn?.type !== "attribute") return;
       const method = textOf(text, fn.childForFieldName("attribute")!);
       const mode = CHECKED[method];
-      if (!mode) return;
+      const args = node.childForFieldName("arguments");
       // A lookup of one name never joins (a key is compared by its own column): only paths with `__` can cross.
-      const paths = lookupPaths(text, mode, method, node.childForFieldName("arguments")!).filter(({ path }) => mode !== "lookup" || path.includes("__"));
+      if (!mode || !args || (mode === "lookup" && !textOf(text, args).includes("__")) || isInsideError(node)) return;
+      const paths = lookupPaths(text, mode, method, args).filter(({ path }) => mode !== "lookup" || path.includes("__"));
       if (paths.length === 0) return;
       const model = querysetModel(file, text, fn.childForFieldName("object"));
       if (!model) return;
@@ -157,7 +186,7 @@ export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
 
     return {
       module(root: PyNode) {
-        for (const call of findCallsNamed(text, root, Object.keys(CHECKED))) check(call);
+        for (const call of candidateCalls(text, root)) check(call);
       },
     };
   },

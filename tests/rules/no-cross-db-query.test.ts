@@ -60,6 +60,22 @@ tester.run(RULE, rule, {
       ],
     },
     {
+      name: "lookups inside a method, split over lines, in Q objects, beside dunder names and dict .get calls",
+      filename: NOTEBOOKS,
+      code: inNotebooks(
+        "class NotebookViewSet:",
+        "    def list(self, request):",
+        '        if request.GET.get("x") and self.__class__.__name__:',
+        "            return Notebook.objects.filter(",
+        '                Q(team__name="x") & Q(title="y"),',
+        '            ).values_list("title", "team__organization")',
+      ),
+      errors: [
+        join({ method: "filter", path: "team__name", ...NOTEBOOK_TEAM }, 9, 19, 29),
+        join({ method: "values_list", path: "team__organization", ...NOTEBOOK_TEAM }, 10, 36, 56),
+      ],
+    },
+    {
       name: "filter, exclude and get lookups, in keyword arguments and in Q objects",
       filename: NOTEBOOKS,
       code: inNotebooks(

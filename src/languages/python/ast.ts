@@ -122,6 +122,10 @@ export class PyNode implements SyntaxNode {
     return this.#hasError;
   }
 
+  get inErrorFreeTree(): boolean {
+    return !this.#live.hasErrors;
+  }
+
   get isMissing(): boolean {
     return this.type === "MISSING";
   }

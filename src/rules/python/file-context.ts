@@ -33,9 +33,9 @@ export interface PythonFileContext {
   /** The Django app the file belongs to. */
   app?: AppInfo;
   /** Every import statement of the file. */
-  imports: ImportStatements;
+  readonly imports: ImportStatements;
   /** The names the module binds when it runs. */
-  bindings: ModuleBindings;
+  readonly bindings: ModuleBindings;
   /** The label `settings.AUTH_USER_MODEL` stands for. */
   userModel: string;
   /** The file's relation-field calls, in document order (found once, shared by the rules). */
@@ -59,7 +59,8 @@ export function getPythonFileContext(
   let result: PythonFileContext | null = null;
   if (index) {
     const relativePath = relativeToRoot(index.root, file);
-    const imports = collectImports(sourceCode.text, sourceCode.ast);
+    let imports: ImportStatements | undefined;
+    let bindings: ModuleBindings | undefined;
     let relationFields: RelationField<PyNode>[] | undefined;
     result = {
       index,
@@ -69,8 +70,13 @@ export function getPythonFileContext(
       isPackageInit: path.basename(file) === "__init__.py",
       isMigration: isMigrationPath(relativePath),
       app: appOfFile(index, file),
-      imports,
-      bindings: moduleBindings(sourceCode.text, sourceCode.ast, imports),
+      // Read on first use: most rules return early on most files.
+      get imports() {
+        return (imports ??= collectImports(sourceCode.text, sourceCode.ast));
+      },
+      get bindings() {
+        return (bindings ??= moduleBindings(sourceCode.text, sourceCode.ast, this.imports));
+      },
       userModel: settings.authUserModel ?? index.settings.authUserModel?.value ?? DEFAULT_USER_MODEL,
       relationFields: () => (relationFields ??= findRelationFields(sourceCode.text, sourceCode.ast)),
     };

@@ -13,6 +13,8 @@ export interface SyntaxNode {
   /** The node is or contains an ERROR or MISSING node. */
   readonly hasError: boolean;
   readonly isMissing: boolean;
+  /** True when the node's whole tree is free of errors (known cheaply for the language's nodes; undefined otherwise). */
+  readonly inErrorFreeTree?: boolean;
   childForFieldName(name: string): SyntaxNode | null;
   childrenForFieldName(name: string): readonly (SyntaxNode | null)[];
   /** Every descendant of these types, in document order (searched inside tree-sitter). */
@@ -38,6 +40,7 @@ export function isErrorNode(node: SyntaxNode): boolean {
 
 /** The node itself or one of its ancestors is an ERROR or MISSING node. */
 export function isInsideError(node: SyntaxNode): boolean {
+  if (node.inErrorFreeTree) return false;
   for (let current: SyntaxNode | null = node; current; current = current.parent) {
     if (isErrorNode(current)) return true;
   }
