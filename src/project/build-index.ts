@@ -5,6 +5,7 @@ import { configProblem, errorText } from "./problems.js";
 import { isPythonIdentifier } from "../languages/python/syntax/index.js";
 import { readApp } from "./read-apps.js";
 import { readClickhouseImports, readFrontendPackage } from "./read-core.js";
+import { CROSSING_BASELINE_FILE, readCrossingBaseline } from "./read-crossing-baseline.js";
 import { readProducts } from "./read-products.js";
 import { readSettings } from "./read-settings.js";
 import { readTach } from "./tach.js";
@@ -39,6 +40,7 @@ function emptyIndex(root: string): RepoIndex {
     importLinter: emptyImportLinter(path.join(root, "pyproject.toml")),
     settings: {},
     clickhouseImports: [],
+    crossingBaseline: null,
     problems: [],
   };
 }
@@ -127,6 +129,9 @@ export function buildRepoIndex(root: string): BuiltIndex {
       index.clickhouseImports = readClickhouseImports(tfs, root, problems);
     });
   }
+  step(CROSSING_BASELINE_FILE, path.join(root, CROSSING_BASELINE_FILE), () => {
+    index.crossingBaseline = readCrossingBaseline(tfs, root, problems);
+  });
   step("pyproject.toml", index.importLinter.file, () => {
     index.importLinter = readImportLinter(tfs, problems);
   });

@@ -61,6 +61,7 @@ function indexFacts(index: RepoIndex): string {
     productsApps: index.settings.productsApps ? { file: relative(index.settings.productsApps.file), entries: index.settings.productsApps.entries } : null,
     frontendDependencies: index.frontendPackage?.dependencies ?? null,
     clickhouseImports: index.clickhouseImports,
+    crossingBaseline: index.crossingBaseline?.reverseAccessors ?? null,
     problems: index.problems.map((problem) => problem.message).sort(),
   });
 }

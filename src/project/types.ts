@@ -224,8 +224,16 @@ export interface RepoIndex {
   frontendPackage?: FrontendPackageInfo;
   /** Modules ClickHouse's migrations and schema registry import (`a.b`, and `a.b.c` for `from a.b import c`), when tach.toml has a permanent interface; sorted. */
   clickhouseImports: string[];
+  /** hogli's `products/model_crossing_uses_baseline.txt`, when it exists. */
+  crossingBaseline: CrossingBaseline | null;
   /** Problems reading db_routing.yaml / tach.toml / apps.py etc. Each at most once per index build. */
   problems: ConfigProblem[];
+}
+
+/** The reverse accessors hogli's baseline tolerates: `<owner app>.<Model>.<field> <target app>.<Class>`, sorted. */
+export interface CrossingBaseline {
+  file: string;
+  reverseAccessors: string[];
 }
 
 export interface PluginSettings {

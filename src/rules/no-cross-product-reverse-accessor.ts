@@ -1,5 +1,6 @@
 import type { PyNode } from "../languages/python/ast.js";
 import { childNodes, definitionName, isInsideError, stringValue, textOf, type RelationField, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { CROSSING_BASELINE_FILE, crossingKey } from "../project/read-crossing-baseline.js";
 import type { ModelInfo } from "../project/types.js";
 import { databaseOf } from "./python/databases.js";
 import { resolveRelationTarget } from "./python/model-reference.js";
@@ -7,6 +8,7 @@ import { applyingEdits, type TextEdit } from "./text-edit.js";
 import { definePythonRule } from "./define-rule.js";
 
 type MessageIds = "reverseAccessor" | "hideAccessor";
+type Options = [{ baseline: boolean }];
 
 const RULE_NAME = "no-cross-product-reverse-accessor";
 
@@ -38,7 +40,7 @@ function hideEdit(text: string, field: RelationField, relatedName: SyntaxNode | 
   return last ? { range: [last.endIndex, last.endIndex], text: ', related_name="+"' } : undefined;
 }
 
-export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
+export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }>({
   name: RULE_NAME,
   meta: {
     type: "problem",
@@ -47,7 +49,19 @@ export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
       recommended: true,
     },
     hasSuggestions: true,
-    schema: [],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          baseline: {
+            type: "boolean",
+            description: `Leave alone the fields that hogli's ratchet, \`${CROSSING_BASELINE_FILE}\`, lists as \`reverse-accessor(...)\` lines (debt already frozen): only new ones are reported.`,
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ baseline: true }],
     messages: {
       reverseAccessor: '{{field}} gives {{target}} ({{to}}) the reverse accessor {{accessor}} across a product boundary: pass related_name="+".',
       hideAccessor: 'Pass related_name="+" (code that reads {{target}}.{{accessor}} must query {{owner}} instead).',
@@ -58,6 +72,8 @@ export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
     const { index } = file;
     const ownerApp = file.app;
     if (!ownerApp || !file.module) return {};
+    const [{ baseline }] = context.options;
+    const frozen = new Set(baseline ? (index.crossingBaseline?.reverseAccessors ?? []) : []);
     const { text } = context.sourceCode;
     const from = boundaryOf(file.module);
 
@@ -81,6 +97,7 @@ export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
       const written = relatedValue ? stringValue(text, relatedValue) : undefined;
       if (relatedValue && (written === undefined || written.endsWith("+"))) return;
       const owner = definitionName(text, modelClass) ?? "<class>";
+      if (field.fieldName && frozen.has(crossingKey(`${ownerApp.label}.${owner}.${field.fieldName}`, `${target.appLabel}.${target.name}`))) return;
       const accessor = accessorName(field, owner, ownerApp.label, written);
       const edit = hideEdit(text, field, relatedName);
       context.report({

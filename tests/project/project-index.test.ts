@@ -818,6 +818,22 @@ describe("the facts fingerprint", () => {
     expect(fingerprint(root)).toBe(first);
   });
 
+  it("changes with the reverse-accessor lines of hogli's crossing baseline, not with its other lines", () => {
+    setIndexRefreshInterval(0);
+    const root = copyFixture();
+    const without = fingerprint(root);
+    write(root, "products/model_crossing_uses_baseline.txt", "# header\ncanvas.Canvas products.tasks.backend.logic get_model 1\n");
+    const otherKinds = indexOf(root);
+    expect(otherKinds.crossingBaseline?.reverseAccessors).toEqual([]);
+    const empty = factsFingerprint(otherKinds);
+    expect(empty).not.toBe(without);
+    fs.appendFileSync(path.join(root, "products/model_crossing_uses_baseline.txt"), "canvas.Canvas products.tasks.backend.facade.api facade-returns 1\n");
+    expect(fingerprint(root)).toBe(empty);
+    fs.appendFileSync(path.join(root, "products/model_crossing_uses_baseline.txt"), "posthog.Team experiments.Experiment.team reverse-accessor(experiment_set) 1\n");
+    expect(indexOf(root).crossingBaseline?.reverseAccessors).toEqual(["experiments.Experiment.team posthog.Team"]);
+    expect(fingerprint(root)).not.toBe(empty);
+  });
+
   it("is the same for two checkouts of the same files in different folders", () => {
     setIndexRefreshInterval(0);
     expect(fingerprint(copyFixture())).toBe(fingerprint(copyFixture()));

@@ -52,6 +52,26 @@ describe("the real-code tree", () => {
     );
   });
 
+  it("leaves alone the reverse accessors hogli's baseline freezes, and only those", async () => {
+    const baselined = new RealCodeTree("real-code-baseline");
+    try {
+      // A fresh copy (no index built yet): the new file needs no restore.
+      baselined.tree.write(
+        "products/model_crossing_uses_baseline.txt",
+        [
+          "# Disallowed uses of product model classes in consumer code.",
+          "feature_flags.FeatureFlag experiments.Experiment.feature_flag reverse-accessor(experiment_set) 1",
+          "posthog.Team experiments.Experiment.team reverse-accessor(experiment_set) 1",
+          "",
+        ].join("\n"),
+      );
+      const reported = (await baselined.findings(["products/experiments/backend/models/experiment.py"], plugin.configs.recommended)).map(({ line }) => line);
+      expect(reported).toEqual([23, 34, 39]);
+    } finally {
+      baselined.remove();
+    }
+  });
+
   it("holds the shapes the suite is about", () => {
     const files = pythonFiles(REAL_CODE);
     expect(files.filter((file) => /\/migrations\/\d{4}_/u.test(file)).length).toBeGreaterThanOrEqual(6);

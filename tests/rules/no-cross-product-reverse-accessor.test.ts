@@ -126,3 +126,45 @@ pythonRuleTester(UNROUTED_NOTEBOOKS).run(`${RULE} (an invalid route)`, rule, {
   ],
   invalid: [],
 });
+
+/** hogli's ratchet freezes two of the fields (a header comment and lines of other kinds around them). */
+const WITH_BASELINE = tempTree(
+  {
+    "products/model_crossing_uses_baseline.txt": [
+      "# Disallowed uses of product model classes in consumer code.",
+      "feature_flags.FeatureFlag experiments.Experiment.feature_flag reverse-accessor(experiment_set) 1",
+      "feature_flags.FeatureFlag products.experiments.backend.logic get_model 1",
+      "posthog.Team experiments.Experiment.team reverse-accessor(experiment_set) 1",
+      "",
+    ].join("\r\n"),
+  },
+  fixturePath(TREE),
+);
+const BASELINED = path.join(WITH_BASELINE, "products/experiments/backend/models/experiment.py");
+const BASELINE_FIELDS = model(
+  'feature_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT)',
+  'team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)',
+  'holdout_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT)',
+);
+
+pythonRuleTester(WITH_BASELINE).run(`${RULE} (products/model_crossing_uses_baseline.txt)`, rule, {
+  assertionOptions: ASSERTIONS,
+  valid: [{ name: "the fields the baseline freezes are left alone", filename: BASELINED, code: model('feature_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT)') }],
+  invalid: [
+    {
+      name: "a field the baseline does not list is reported (only new crossings)",
+      filename: BASELINED,
+      code: BASELINE_FIELDS,
+      errors: [
+        crossing("Experiment.holdout_flag", "feature_flags", "FeatureFlag", "experiment_set", 8, 38, 65, BASELINE_FIELDS.replace('holdout_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT)', 'holdout_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT, related_name="+")')),
+      ],
+    },
+    {
+      name: "baseline: false reports the frozen fields too",
+      filename: BASELINED,
+      code: model('team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)'),
+      options: [{ baseline: false }],
+      errors: [crossing("Experiment.team", "core", "Team", "experiment_set", 6, 30, 44, model('team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE, related_name="+")'))],
+    },
+  ],
+});
