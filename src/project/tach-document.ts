@@ -112,17 +112,23 @@ function readInterface(table: AST.TOMLTable, lines: readonly string[]): TachInte
   };
 }
 
+const documents = new WeakMap<AST.TOMLProgram, TachDocument>();
+
 /**
  * The `[[modules]]` and `[[interfaces]]` blocks of tach.toml (toml-eslint-parser's AST), in file
  * order, with their nodes. Read by the index (from the file on disk) and by the rules that lint
- * tach.toml (from the text being linted): one reading of the file for both.
+ * tach.toml (from the text being linted): one reading of the file for both, and one per linted
+ * text for the rules (kept by its AST).
  */
 export function readTachDocument(ast: AST.TOMLProgram, lines: readonly string[]): TachDocument {
+  const known = documents.get(ast);
+  if (known) return known;
   const document: TachDocument = { modules: [], interfaces: [] };
   for (const table of ast.body[0]?.body ?? []) {
     if (table.type !== "TOMLTable" || table.kind !== "array" || table.resolvedKey.length !== 2) continue;
     if (table.resolvedKey[0] === "modules") document.modules.push(readModule(table));
     else if (table.resolvedKey[0] === "interfaces") document.interfaces.push(readInterface(table, lines));
   }
+  documents.set(ast, document);
   return document;
 }
