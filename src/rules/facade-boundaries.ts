@@ -16,7 +16,7 @@ type Options = [{ uncoveredProducts: UncoveredProducts; conventionalContracts: b
 
 const RULE_NAME = "facade-boundaries";
 
-/** The file could not be read at all: its checks are skipped (the TOML rules report it in the file). */
+/** pyproject.toml could not be read at all (no rule lints it; Python's own tools stop on it): the contract checks are skipped. */
 function isUnreadable(index: RepoIndex, file: string): boolean {
   return problemsOfFile(index.problems, file).some((problem) => /: (?:Invalid TOML|Cannot read the file)/u.test(problem.message));
 }
