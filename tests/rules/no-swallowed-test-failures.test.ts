@@ -989,6 +989,14 @@ function pytestPaths(script: string): { value: string; path: string; cwd: string
 }
 
 describe("script analysis", () => {
+  it("reads scripts nested deeper than any call stack (subshells and compound commands, walked without recursion)", () => {
+    const depth = 20_000;
+    const subshells = `${"( ".repeat(depth)}pytest backend/tests || true${" )".repeat(depth)}`;
+    expect(swallowed(subshells).map(({ text }) => text)).toEqual(["|| true"]);
+    const blocks = `${"{ ".repeat(depth)}pytest backend/tests${" ; }".repeat(depth)}`;
+    expect(parseShell(blocks).some((command) => command.words[0]?.value === "pytest")).toBe(true);
+  });
+
   it("finds failures swallowed by ||", () => {
     expect(swallowed("pytest || true")).toEqual([{ text: "|| true", fixed: "pytest" }]);
     expect(swallowed("pytest || :")).toEqual([{ text: "|| :", fixed: "pytest" }]);

@@ -45,29 +45,45 @@ class TokenWriter {
     this.tokens.push(shellWord(node));
   }
 
-  /** Any other node: its operators, and its statements and commands in order. */
-  node(node: Node): void {
-    if (node.type === "command") return this.command(node);
-    if (node.type === "variable_assignment" || node.type === "word") return this.word(node);
-    if (REDIRECTS.has(node.type)) {
-      this.tokens.push({ type: "redirect", value: node.text, start: node.startIndex, end: node.endIndex });
-      return;
-    }
-    let previous: Node | null = null;
-    for (const child of node.children) {
+  /** A command, word or redirection: its tokens; true when the node is one of those (a leaf of the walk). */
+  private leaf(node: Node): boolean {
+    if (node.type === "command") this.command(node);
+    else if (node.type === "variable_assignment" || node.type === "word") this.word(node);
+    else if (REDIRECTS.has(node.type)) this.tokens.push({ type: "redirect", value: node.text, start: node.startIndex, end: node.endIndex });
+    else return false;
+    return true;
+  }
+
+  /**
+   * Any other node: its operators, and its statements and commands in order. Walked with a stack,
+   * not by recursion: nesting (subshells, compound commands, error recovery) has no depth limit.
+   */
+  node(root: Node): void {
+    const stack: { node: Node; children: (Node | null)[]; next: number; previous: Node | null }[] = [];
+    const enter = (node: Node): void => {
+      if (!this.leaf(node)) stack.push({ node, children: node.children, next: 0, previous: null });
+    };
+    enter(root);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const child = frame.children[frame.next++];
+      if (frame.next > frame.children.length) {
+        stack.pop();
+        continue;
+      }
       if (!child || child.type === "comment") continue;
       if (!child.isNamed) {
         if (OPERATORS.has(child.type)) this.tokens.push(operator(child.type, child.startIndex, child.endIndex));
-        else if (!KEYWORDS.has(child.type) && child.type.trim() !== "" && node.type === "ERROR") this.word(child);
-        previous = null;
+        else if (!KEYWORDS.has(child.type) && child.type.trim() !== "" && frame.node.type === "ERROR") this.word(child);
+        frame.previous = null;
         continue;
       }
-      if (previous && !this.lastIsOperator) {
-        const newline = newlineBetween(this.script, previous.endIndex, child.startIndex);
+      if (frame.previous && !this.lastIsOperator) {
+        const newline = newlineBetween(this.script, frame.previous.endIndex, child.startIndex);
         if (newline) this.tokens.push(newline);
       }
-      this.node(child);
-      previous = child;
+      frame.previous = child;
+      enter(child);
     }
   }
 }
