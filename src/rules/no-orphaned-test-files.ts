@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parseShell } from "../languages/shell/index.js";
+import { isReadableScript, parseShell } from "../languages/shell/index.js";
 import { findPytestPathArguments, pytestPathCovers, TEST_SCRIPT, testModuleDefinesTests } from "../project/index.js";
 import type { ProductInfo, RepoIndex } from "../project/types.js";
 import { missingScriptAnchor, rangeOf, sourceRangeOf, type PackageJsonDocument, type Range } from "./package-json/package-document.js";
@@ -24,9 +24,14 @@ const DEFAULT_PRODUCT_EXEMPTIONS: Record<string, string[]> = {
 
 const toPosix = (relative: string): string => relative.split(path.sep).join("/");
 
-/** The pytest runs of `backend:test` (the script's own text, as the linted file has it), with their paths relative to the product. */
+/** `backend:test` as the linted file has it (else as the index read it). */
+function testScript(doc: PackageJsonDocument | null, product: ProductInfo): string | undefined {
+  return doc ? doc.entries.get(TEST_SCRIPT)?.decoded?.value : product.packageJson?.scripts?.[TEST_SCRIPT];
+}
+
+/** The pytest runs of `backend:test`, with their paths relative to the product. */
 function testScriptPaths(doc: PackageJsonDocument | null, product: ProductInfo): { paths: string[]; last?: { end: number; cwd: string } } {
-  const script = doc ? doc.entries.get(TEST_SCRIPT)?.decoded?.value : product.packageJson?.scripts?.[TEST_SCRIPT];
+  const script = testScript(doc, product);
   if (script === undefined) return { paths: [] };
   const runs = findPytestPathArguments(parseShell(script));
   const paths = runs.map((argument) => toPosix(path.relative(product.dir, path.resolve(product.dir, argument.cwd, argument.path))));
@@ -110,6 +115,9 @@ export default defineProductRule<Options, MessageIds>({
 
   productProblems({ index, product, options: [options], doc }) {
     const problems: ProductProblem<MessageIds>[] = [];
+    // A script too long to read: which paths it runs is unknown, so no file is called orphaned.
+    const script = testScript(doc, product);
+    if (script !== undefined && !isReadableScript(script)) return problems;
     const folders = orphanedTestFolders(product, options, doc);
     const orphans = [...folders].flatMap(([folder, files]) => files.map((file) => `${folder}/`.replace(/^\.\//u, "") + file));
     for (const [folder, files] of folders) {

@@ -6,7 +6,7 @@ import { insertScript } from "./package-json/json-edits.js";
 import { missingScriptAnchor, rangeOf, sourceRangeOf, type ScriptEntry } from "./package-json/package-document.js";
 import { findHiddenStatuses, type HiddenStatusKind } from "./package-json/exit-status.js";
 import { findSwallowedFailures, isNoOpScript } from "./package-json/scripts.js";
-import { parseShell, type ShellCommand } from "../languages/shell/index.js";
+import { isReadableScript, parseShell, type ShellCommand } from "../languages/shell/index.js";
 import { editDistance } from "./did-you-mean.js";
 import { defineProductPackageRule, type ProductPackageCheck } from "./define-rule.js";
 
@@ -165,7 +165,7 @@ export default defineProductPackageRule<{ RuleOptions: Options; MessageIds: Mess
     const { doc, product } = check;
     if (product.hasBackend && !doc.entries.has(TEST_SCRIPT)) reportMissingTestScript(check);
     for (const entry of doc.entries.values()) {
-      if (!isTestScriptName(entry.name) || !entry.decoded) continue;
+      if (!isTestScriptName(entry.name) || !entry.decoded || !isReadableScript(entry.decoded.value)) continue;
       const script = entry.decoded.value;
       const commands = parseShell(script);
       reportFailureHandling(check, entry, script, commands);

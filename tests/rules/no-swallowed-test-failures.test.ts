@@ -62,6 +62,11 @@ tester.run(RULE, rule, {
       code: testScript(CONVENTIONAL),
     },
     { name: "a product without backend/ needs no script", filename: file("nobackend"), code: pkg(null, "nobackend") },
+    {
+      name: "a script of more than a million characters is not read (no finding, where a short one would have one)",
+      filename: file("alpha"),
+      code: testScript(`${CONVENTIONAL} || true${"; echo done".repeat(100_000)}`),
+    },
     { name: "a product without backend/ may have an empty package.json", filename: file("nobackend"), code: "{}" },
     {
       name: "an echo no-op is allowed when backend/ holds no test files",

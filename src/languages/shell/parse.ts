@@ -88,6 +88,17 @@ class TokenWriter {
   }
 }
 
+/**
+ * Scripts longer than this are not read: a package.json script is a line or two, and a script of
+ * megabytes (hundreds of thousands of commands) would cost more memory than a lint run has.
+ */
+const MAX_SHELL_SCRIPT_LENGTH = 1_000_000;
+
+/** The script is short enough to be read ({@link MAX_SHELL_SCRIPT_LENGTH}); rules leave longer ones alone. */
+export function isReadableScript(script: string): boolean {
+  return script.length <= MAX_SHELL_SCRIPT_LENGTH;
+}
+
 /** The last scripts parsed: several rules read the same `backend:test` script. */
 const recent = new Map<string, ShellCommand[]>();
 const RECENT_LIMIT = 16;
@@ -95,8 +106,10 @@ const RECENT_LIMIT = 16;
 /**
  * The simple commands of a script, split at `&&`, `||`, `|`, `;`, `&`, newlines and parentheses.
  * The result is shared between callers (the last few scripts are remembered): do not change it.
+ * A script too long to read ({@link isReadableScript}) has no commands.
  */
 export function parseShell(script: string): ShellCommand[] {
+  if (!isReadableScript(script)) return [];
   const known = recent.get(script);
   if (known) return known;
   const commands = parseShellText(script);
