@@ -44,15 +44,21 @@ async function lint(name, extra = {}) {
   };
 }
 
-async function rawParse() {
-  const { pyFiles } = JSON.parse(readFileSync(path.join(tree, ".bench-files.json"), "utf8"));
-  const sources = pyFiles.map((relative) => readFileSync(path.join(tree, relative), "utf8"));
+/** A web-tree-sitter parser of the Python grammar the plugin uses. */
+async function pythonParser() {
   const { Language, Parser } = await import("web-tree-sitter");
   const { createRequire } = await import("node:module");
   await Parser.init();
   const wasm = createRequire(import.meta.url).resolve("@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm");
   const parser = new Parser();
   parser.setLanguage(Language.loadSync(new WebAssembly.Module(readFileSync(wasm))));
+  return parser;
+}
+
+async function rawParse() {
+  const { pyFiles } = JSON.parse(readFileSync(path.join(tree, ".bench-files.json"), "utf8"));
+  const sources = pyFiles.map((relative) => readFileSync(path.join(tree, relative), "utf8"));
+  const parser = await pythonParser();
   parser.parse("import os\n").delete();
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -67,12 +73,7 @@ async function editor() {
   const eslint = new ESLint({ cwd: tree, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
   const filePath = path.join(tree, options.file);
   let text = readFileSync(filePath, "utf8");
-  const { Language, Parser } = await import("web-tree-sitter");
-  const { createRequire } = await import("node:module");
-  await Parser.init();
-  const wasm = createRequire(import.meta.url).resolve("@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm");
-  const parser = new Parser();
-  parser.setLanguage(Language.loadSync(new WebAssembly.Module(readFileSync(wasm))));
+  const parser = await pythonParser();
   await eslint.lintText(text, { filePath }); // the file is open: its first lint is not an edit
   // One character typed at a time into the name of a field in the middle of the file.
   const lines = text.split("\n");
