@@ -21,6 +21,22 @@ export function repositoryFingerprintFor(cwd: string): string {
   }
 }
 
+/**
+ * The value the plugin's configs put in `repositoryFingerprint`: the fingerprint of the repository
+ * around `cwd`, computed when ESLint first serializes the config. ESLint hashes the config (as
+ * JSON) only for `--cache`, so a run without it never builds the index for the fingerprint; this
+ * matters in the main thread of a `--concurrency` run, which lints nothing. The `toJSON` is an own
+ * property so that ESLint's merge of settings objects keeps it.
+ */
+export function lazyRepositoryFingerprint(cwd: string): LazyFingerprint {
+  let fingerprint: string | undefined;
+  return { toJSON: () => (fingerprint ??= repositoryFingerprintFor(cwd)) };
+}
+
+export interface LazyFingerprint {
+  toJSON(): string;
+}
+
 /** The fingerprint of the repository at `root` (for a config of one's own; see "Cache" in the README). */
 export function repoFingerprint(root: string): string {
   return factsFingerprint(getRepoIndexForRoot(path.resolve(root)));

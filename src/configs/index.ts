@@ -1,7 +1,7 @@
 import type { ESLint, Linter } from "eslint";
 import type { RuleDefinition } from "@eslint/core";
 import { JSON_LANGUAGE, JSONC_LANGUAGE, PLUGIN_NAMESPACE, PYTHON_LANGUAGE, TOML_LANGUAGE, YAML_LANGUAGE } from "../meta.js";
-import { repositoryFingerprintFor } from "./fingerprint-setting.js";
+import { lazyRepositoryFingerprint, type LazyFingerprint } from "./fingerprint-setting.js";
 
 type Severity = "error" | "warn";
 type RuleEntry = Severity | [Severity, ...unknown[]];
@@ -54,9 +54,9 @@ export type ConfigName = "recommended" | "all" | `recommended-${(typeof FILE_KIN
  * the rules read invalidates the cached results (see "Cache" in the README).
  */
 export function createConfigs(plugin: RuleSet, options: { cwd?: string } = {}): Record<ConfigName, Linter.Config[]> {
-  let fingerprint: string | undefined;
+  let fingerprint: LazyFingerprint | undefined;
   const settings = (): Linter.Config["settings"] => ({
-    [PLUGIN_NAMESPACE]: { repositoryFingerprint: (fingerprint ??= repositoryFingerprintFor(options.cwd ?? process.cwd())) },
+    [PLUGIN_NAMESPACE]: { repositoryFingerprint: (fingerprint ??= lazyRepositoryFingerprint(options.cwd ?? process.cwd())) },
   });
   const block = (kind: (typeof FILE_KINDS)[number], suffix: string, pick: (rule: RuleDefinition) => boolean, strict: boolean): Linter.Config => ({
     name: `${PLUGIN_NAMESPACE}/${suffix}/${kind.kind}`,

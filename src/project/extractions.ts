@@ -78,6 +78,14 @@ export function openSnapshot(root: string): void {
   }
 }
 
+/**
+ * The extraction as a snapshot gives it back (so a run reads the same values either way), made of
+ * new strings: a name sliced from a file's text would keep the whole text alive for the process.
+ */
+function asSnapshotHasIt<T>(result: T): T {
+  return result === undefined ? result : (JSON.parse(JSON.stringify(result)) as T);
+}
+
 /** The extraction of `kind` for `file` with this text: from memory or the snapshot, else `compute()`. */
 export function extraction<T>(kind: string, file: string, text: string, compute: () => T): T {
   const entries = byKind(kind);
@@ -87,7 +95,7 @@ export function extraction<T>(kind: string, file: string, text: string, compute:
   state?.used.add(`${kind}\0${file}`);
   const known = entries.get(file);
   if (known && known.hash === hash) return known.result as T;
-  const result = compute();
+  const result = asSnapshotHasIt(compute());
   entries.set(file, { hash, result });
   if (state) state.dirty = true;
   return result;

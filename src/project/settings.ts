@@ -32,6 +32,11 @@ export function settingName(key?: string): string {
   return key ? `${SETTING}.${key}` : SETTING;
 }
 
+/** The plugin's configs set `repositoryFingerprint` to an object whose `toJSON` computes it (see `configs/fingerprint-setting.ts`). */
+function isSerializedAsString(value: unknown): boolean {
+  return typeof value === "object" && value !== null && typeof (value as { toJSON?: unknown }).toJSON === "function";
+}
+
 const validated = new WeakMap<object, PluginSettings>();
 
 function validate(raw: object): PluginSettings {
@@ -56,11 +61,8 @@ function validate(raw: object): PluginSettings {
     }
     result.authUserModel = authUserModel;
   }
-  if (repositoryFingerprint !== undefined) {
-    if (typeof repositoryFingerprint !== "string") {
-      throw new ConfigurationError(`${settingName("repositoryFingerprint")} must be a string, got ${shown(repositoryFingerprint)}.`);
-    }
-    result.repositoryFingerprint = repositoryFingerprint;
+  if (repositoryFingerprint !== undefined && typeof repositoryFingerprint !== "string" && !isSerializedAsString(repositoryFingerprint)) {
+    throw new ConfigurationError(`${settingName("repositoryFingerprint")} must be a string, got ${shown(repositoryFingerprint)}.`);
   }
   return result;
 }

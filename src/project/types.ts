@@ -241,10 +241,4 @@ export interface PluginSettings {
   root?: string;
   /** The user model's label, for `settings.AUTH_USER_MODEL` (default: read from `posthog/settings`, else `posthog.User`). */
   authUserModel?: string;
-  /**
-   * Set by the recommended config: a hash of the repository files the rules read, so that
-   * ESLint's `--cache` (keyed on the file and its config) is invalidated when one changes.
-   * Not read by the rules.
-   */
-  repositoryFingerprint?: string;
 }

@@ -115,7 +115,8 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
 
     return {
       module() {
-        const directives = tachIgnoreDirectives(context.sourceCode.lines);
+        // Most files have no directive: their lines are never split.
+        const directives = text.includes("tach-ignore") ? tachIgnoreDirectives(context.sourceCode.lines) : new Map<number, string[]>();
         const checkContracts = contracts && importer ? contractCheck(contracts, importer) : undefined;
         const skipTypeChecking = contracts?.excludeTypeCheckingImports ?? false;
         const lineOf = directives.size > 0 ? lineNumbers(text) : () => 0;

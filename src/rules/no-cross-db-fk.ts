@@ -50,7 +50,7 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
         '{{owner}} points at {{target}} in database "{{targetDatabase}}", not "{{ownerDatabase}}": a ManyToManyField cannot span databases.',
       crossDatabaseForeignObject:
         '{{owner}} points at {{target}} in database "{{targetDatabase}}", not "{{ownerDatabase}}": a ForeignObject cannot join across databases.',
-      useIdField: "Store {{name}} as a BigIntegerField (a schema change: make a migration).",
+      useIdField: "Store the id as a BigIntegerField (a schema change: make a migration).",
     },
   },
 
@@ -100,7 +100,7 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
         node: field.target,
         messageId: "crossDatabase",
         data: { owner, target: label, targetDatabase, ownerDatabase, idField },
-        ...(suggestion ? { suggest: [{ messageId: "useIdField" as const, data: { name: suggestion.name }, fix: applyingEdits(suggestion.edits) }] } : {}),
+        ...(suggestion ? { suggest: [{ messageId: "useIdField" as const, fix: applyingEdits(suggestion.edits) }] } : {}),
       });
     }
 

@@ -63,8 +63,8 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     ],
     defaultOptions: [{ baseline: true }],
     messages: {
-      reverseAccessor: '{{field}} gives {{target}} ({{to}}) the reverse accessor {{accessor}} across a product boundary: pass related_name="+".',
-      hideAccessor: 'Pass related_name="+" (code that reads {{target}}.{{accessor}} must query {{owner}} instead).',
+      reverseAccessor: '{{field}} adds the reverse accessor {{target}}.{{accessor}} in {{to}}: pass related_name="+".',
+      hideAccessor: 'Pass related_name="+" (code that reads the reverse accessor must query this model instead).',
     },
   },
 
@@ -104,7 +104,7 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
         node: field.target,
         messageId: "reverseAccessor",
         data: { field: field.fieldName ? `${owner}.${field.fieldName}` : owner, to, target: target.name, accessor },
-        ...(edit ? { suggest: [{ messageId: "hideAccessor" as const, data: { target: target.name, accessor, owner }, fix: applyingEdits([edit]) }] } : {}),
+        ...(edit ? { suggest: [{ messageId: "hideAccessor" as const, fix: applyingEdits([edit]) }] } : {}),
       });
     }
 

@@ -12,6 +12,7 @@ import { PythonSourceCode } from "../languages/python/index.js";
 import type { AST as YamlAST } from "yaml-eslint-parser";
 import { JSON_LANGUAGE, JSONC_LANGUAGE, PYTHON_LANGUAGE, YAML_LANGUAGE } from "../meta.js";
 import { getRepoIndex } from "../project/index.js";
+import { relativeToRoot } from "../project/problems.js";
 import { readPluginSettings } from "../project/settings.js";
 import type { ProductInfo, RepoIndex } from "../project/types.js";
 import { withFittedMessages } from "./define-rule.js";
@@ -106,9 +107,10 @@ function nameAnchor(doc: PackageJsonDocument): Range {
   return [start, start + 1];
 }
 
-/** The product a repository file belongs to (`products/<p>/…`), with the path inside it. */
-function productOf(index: RepoIndex, file: string): { product: ProductInfo; inside: string[] } | undefined {
-  const parts = path.relative(index.root, file).split(path.sep);
+/** The product of a file by its path from the repository root (`products/<p>/…`, `/` separators), with the path inside it. */
+function productOf(index: RepoIndex, relativePath: string): { product: ProductInfo; inside: string[] } | undefined {
+  if (!relativePath.startsWith("products/")) return undefined;
+  const parts = relativePath.split("/");
   const product = parts[0] === "products" && parts.length >= 3 ? index.products.get(parts[1]!) : undefined;
   return product ? { product, inside: parts.slice(2) } : undefined;
 }
@@ -177,7 +179,7 @@ function packageJsonVisitor<Options extends unknown[], MessageIds extends string
 function rootFileOwner<Options extends unknown[], MessageIds extends string>(context: Context<Options, MessageIds>): ProductRuleInput<Options> | undefined {
   const file = path.resolve(context.cwd, context.physicalFilename);
   const index = getRepoIndex(file, { cwd: context.cwd, settings: readPluginSettings(context.settings) });
-  const owner = index ? productOf(index, file) : undefined;
+  const owner = index ? productOf(index, relativeToRoot(index.root, file)) : undefined;
   return index && owner && owner.inside.length === 1 ? { index, product: owner.product, options: context.options } : undefined;
 }
 
@@ -217,7 +219,7 @@ function pythonVisitor<Options extends unknown[], MessageIds extends string>(
   const code = context.sourceCode;
   if (!(code instanceof PythonSourceCode)) return {};
   const file = getPythonFileContext({ cwd: context.cwd, physicalFilename: context.physicalFilename, settings: context.settings, sourceCode: code });
-  const owner = file ? productOf(file.index, file.file) : undefined;
+  const owner = file ? productOf(file.index, file.relativePath) : undefined;
   if (!file || !owner) return {};
   const input = { index: file.index, product: owner.product, options: context.options };
   if (spec.productProblems && !owner.product.packageJson && owner.product.pythonAnchor === file.file) {

@@ -5,6 +5,7 @@
  * changes the config hash and invalidates the cache. Also: `--concurrency 2` gives the same
  * findings as a single thread.
  */
+import { ESLint } from "eslint";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -135,9 +136,10 @@ describe("--cache and the config files", () => {
 describe("the repository fingerprint in the recommended config", () => {
   const fingerprintOf = (dir: string): unknown => {
     const configs = createConfigs(plugin, { cwd: dir }).recommended;
-    const values = configs.map((config) => (config.settings?.["posthog-products"] as { repositoryFingerprint?: string }).repositoryFingerprint);
+    const values = configs.map((config) => (config.settings?.["posthog-products"] as { repositoryFingerprint?: unknown }).repositoryFingerprint);
     expect(new Set(values).size).toBe(1);
-    return values[0];
+    // Computed when ESLint serializes the config to hash it (only --cache does).
+    return JSON.parse(JSON.stringify(values[0]));
   };
 
   it("is in the settings of both recommended config objects, computed from ESLint's working directory", () => {
@@ -149,7 +151,30 @@ describe("the repository fingerprint in the recommended config", () => {
     // A working directory inside the repository finds the same root.
     expect(fingerprintOf(example.file("products/experiments"))).toBe(value);
     // The plugin's own config was computed from process.cwd() when the module loaded.
-    expect(plugin.configs.recommended[0].settings?.["posthog-products"]).toEqual({ repositoryFingerprint: repositoryFingerprintFor(process.cwd()) });
+    expect(JSON.parse(JSON.stringify(plugin.configs.recommended[0].settings?.["posthog-products"]))).toEqual({ repositoryFingerprint: repositoryFingerprintFor(process.cwd()) });
+  });
+
+  it("is computed when the config is serialized, not when it is built", () => {
+    const example = tree("fingerprint-lazy");
+    const [config] = createConfigs(plugin, { cwd: example.dir }).recommended;
+    const value = (config!.settings?.["posthog-products"] as { repositoryFingerprint: unknown }).repositoryFingerprint;
+    const before = repoFingerprint(example.dir);
+    const models = "products/experiments/backend/models.py";
+    example.write(models, `${example.read(models)}\n\nclass ExperimentNote(models.Model):\n    text = models.TextField()\n`);
+    const serialized = JSON.parse(JSON.stringify(value));
+    expect(serialized).not.toBe(before);
+    expect(serialized).toBe(repoFingerprint(example.dir));
+  });
+
+  it("survives ESLint's merge of the settings of several config objects", async () => {
+    const example = tree("fingerprint-merge");
+    const eslint = new ESLint({
+      cwd: example.dir,
+      overrideConfigFile: true,
+      overrideConfig: [...createConfigs(plugin, { cwd: example.dir }).recommended, { settings: { "posthog-products": { root: "." } } }],
+    });
+    const config = (await eslint.calculateConfigForFile(example.file("products/experiments/backend/models.py"))) as { settings: Record<string, unknown> };
+    expect(JSON.parse(JSON.stringify(config.settings["posthog-products"]))).toEqual({ root: ".", repositoryFingerprint: repoFingerprint(example.dir) });
   });
 
   it("is 'no-repository' outside a repository with products/", () => {

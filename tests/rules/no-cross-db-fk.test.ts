@@ -170,13 +170,13 @@ type CrossData = {
 };
 
 type TestCaseError = RuleTester.TestCaseError;
-type UseIdField = RuleTester.SuggestionOutput & { messageId: "useIdField"; data: { name: string } };
+type UseIdField = RuleTester.SuggestionOutput & { messageId: "useIdField" };
 
 /** Every suggestion output of the invalid cases below, checked to parse without errors. */
 const suggestionOutputs: string[] = [];
-function useIdField(name: string, output: string): UseIdField {
+function useIdField(output: string): UseIdField {
   suggestionOutputs.push(output);
-  return { messageId: "useIdField", data: { name }, output };
+  return { messageId: "useIdField", output };
 }
 
 function crossDatabase(data: CrossData & { idField: string }, line: number, column: number, suggestions: UseIdField[]): TestCaseError {
@@ -503,7 +503,7 @@ tester.run("no-cross-db-fk", rule, {
           column: 30,
           endLine: 5,
           endColumn: 44,
-          suggestions: [useIdField("team_id", model("Snapshot", "team_id = models.BigIntegerField(db_index=True)"))],
+          suggestions: [useIdField(model("Snapshot", "team_id = models.BigIntegerField(db_index=True)"))],
         },
       ],
     },
@@ -516,7 +516,7 @@ tester.run("no-cross-db-fk", rule, {
       ),
       errors: [
         crossDatabase(SNAPSHOT_TEAM, 5, 33, [
-          useIdField("team_id", model("Snapshot", "team_id = models.BigIntegerField(db_index=True, null=True, blank=True)")),
+          useIdField(model("Snapshot", "team_id = models.BigIntegerField(db_index=True, null=True, blank=True)")),
         ]),
       ],
     },
@@ -537,9 +537,7 @@ tester.run("no-cross-db-fk", rule, {
       errors: [
         {
           ...crossDatabase({ ...SNAPSHOT_TEAM, owner: "Snapshot.approved_by", target: "posthog.User", idField: "approved_by_id" }, 6, 9, [
-            useIdField(
-              "approved_by_id",
-              model(
+            useIdField(model(
                 "Snapshot",
                 "approved_by_id = models.BigIntegerField(",
                 "    db_index=True,",
@@ -566,7 +564,7 @@ tester.run("no-cross-db-fk", rule, {
       ),
       errors: [
         crossDatabase(SNAPSHOT_TEAM, 5, 30, [
-          useIdField("team_id", model("Snapshot", 'team_id = models.BigIntegerField(db_index=True, db_column="team_ref", null=True)')),
+          useIdField(model("Snapshot", 'team_id = models.BigIntegerField(db_index=True, db_column="team_ref", null=True)')),
         ]),
       ],
     },
@@ -576,9 +574,7 @@ tester.run("no-cross-db-fk", rule, {
       code: 'from django.db import models\r\n\r\n\r\nclass Snapshot(models.Model):\r\n\tteam = models.ForeignKey(\r\n\t\t"posthog.Team",\r\n\t\ton_delete=models.CASCADE,\r\n\t\tnull=True,\r\n\t)\r\n',
       errors: [
         crossDatabase(SNAPSHOT_TEAM, 6, 3, [
-          useIdField(
-            "team_id",
-            "from django.db import models\r\n\r\n\r\nclass Snapshot(models.Model):\r\n\tteam_id = models.BigIntegerField(\r\n\t\tdb_index=True,\r\n\t\tnull=True,\r\n\t)\r\n",
+          useIdField("from django.db import models\r\n\r\n\r\nclass Snapshot(models.Model):\r\n\tteam_id = models.BigIntegerField(\r\n\t\tdb_index=True,\r\n\t\tnull=True,\r\n\t)\r\n",
           ),
         ]),
       ],
@@ -590,9 +586,7 @@ tester.run("no-cross-db-fk", rule, {
       errors: [
         {
           ...crossDatabase(SNAPSHOT_TEAM, 8, 30, [
-            useIdField(
-              "team_id",
-              `${HEADER}from posthog.models import Team\n\n\nclass Snapshot(models.Model):\n    team_id = models.BigIntegerField(db_index=True)\n`,
+            useIdField(`${HEADER}from posthog.models import Team\n\n\nclass Snapshot(models.Model):\n    team_id = models.BigIntegerField(db_index=True)\n`,
             ),
           ]),
           endColumn: 34,
@@ -615,9 +609,7 @@ tester.run("no-cross-db-fk", rule, {
           8,
           34,
           [
-            useIdField(
-              "issue_id",
-              `${HEADER}from ....error_tracking.backend.models import ErrorTrackingIssue\n\n\nclass Snapshot(models.Model):\n    issue_id = models.BigIntegerField(primary_key=True)\n`,
+            useIdField(`${HEADER}from ....error_tracking.backend.models import ErrorTrackingIssue\n\n\nclass Snapshot(models.Model):\n    issue_id = models.BigIntegerField(primary_key=True)\n`,
             ),
           ],
         ),
@@ -633,9 +625,7 @@ tester.run("no-cross-db-fk", rule, {
           8,
           33,
           [
-            useIdField(
-              "team_id",
-              `${HEADER}from posthog import models as core_models\n\n\nclass ErrorTrackingSettings(models.Model):\n    team_id = models.BigIntegerField(unique=True)\n`,
+            useIdField(`${HEADER}from posthog import models as core_models\n\n\nclass ErrorTrackingSettings(models.Model):\n    team_id = models.BigIntegerField(unique=True)\n`,
             ),
           ],
         ),
@@ -655,9 +645,7 @@ tester.run("no-cross-db-fk", rule, {
           5,
           36,
           [
-            useIdField(
-              "latest_run_id",
-              model(
+            useIdField(model(
                 "Team",
                 "latest_run_id = models.BigIntegerField(db_index=True, null=True)",
                 'pinned = models.ForeignKey("products.visual_review.backend.models.Snapshot", on_delete=models.SET_NULL, null=True)',
@@ -670,9 +658,7 @@ tester.run("no-cross-db-fk", rule, {
           6,
           32,
           [
-            useIdField(
-              "pinned_id",
-              model(
+            useIdField(model(
                 "Team",
                 'latest_run = models.ForeignKey("visual_review.Run", on_delete=models.SET_NULL, null=True)',
                 "pinned_id = models.BigIntegerField(db_index=True, null=True)",
@@ -726,7 +712,7 @@ tester.run("no-cross-db-fk", rule, {
       code: model("Run", 'team_id = models.ForeignKey("posthog.Team", on_delete=models.CASCADE, db_column="team_id")'),
       errors: [
         crossDatabase({ ...SNAPSHOT_TEAM, owner: "Run.team_id" }, 5, 33, [
-          useIdField("team_id", model("Run", 'team_id = models.BigIntegerField(db_index=True, db_column="team_id")')),
+          useIdField(model("Run", 'team_id = models.BigIntegerField(db_index=True, db_column="team_id")')),
         ]),
       ],
     },
@@ -766,7 +752,7 @@ tester.run("no-cross-db-fk", rule, {
       filename: runFile,
       code: model("Run", 'team: "models.ForeignKey[Team]" = models.ForeignKey("posthog.team", on_delete=models.CASCADE)'),
       errors: [
-        crossDatabase({ ...SNAPSHOT_TEAM, owner: "Run.team" }, 5, 57, [useIdField("team_id", model("Run", "team_id = models.BigIntegerField(db_index=True)"))]),
+        crossDatabase({ ...SNAPSHOT_TEAM, owner: "Run.team" }, 5, 57, [useIdField(model("Run", "team_id = models.BigIntegerField(db_index=True)"))]),
       ],
     },
     {
@@ -775,7 +761,7 @@ tester.run("no-cross-db-fk", rule, {
       code: model("SnapshotComparisonResultWithBaseline", 'team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)'),
       errors: [
         crossDatabase({ ...SNAPSHOT_TEAM, owner: "SnapshotComparisonResultWithBaseline.team" }, 5, 30, [
-          useIdField("team_id", model("SnapshotComparisonResultWithBaseline", "team_id = models.BigIntegerField(db_index=True)")),
+          useIdField(model("SnapshotComparisonResultWithBaseline", "team_id = models.BigIntegerField(db_index=True)")),
         ]),
       ],
     },
@@ -785,7 +771,7 @@ tester.run("no-cross-db-fk", rule, {
       code: 'from django.db.models import CASCADE, ForeignKey, Model\n\n\nclass Run(Model):\n    team = ForeignKey("posthog.Team", on_delete=CASCADE)\n',
       errors: [
         crossDatabase({ ...SNAPSHOT_TEAM, owner: "Run.team" }, 5, 23, [
-          useIdField("team_id", "from django.db.models import CASCADE, ForeignKey, Model, BigIntegerField\n\n\nclass Run(Model):\n    team_id = BigIntegerField(db_index=True)\n"),
+          useIdField("from django.db.models import CASCADE, ForeignKey, Model, BigIntegerField\n\n\nclass Run(Model):\n    team_id = BigIntegerField(db_index=True)\n"),
         ]),
       ],
     },
@@ -795,7 +781,7 @@ tester.run("no-cross-db-fk", rule, {
       code: 'from django.db import models\nfrom django.db.models import ForeignKey\n\n\nclass Run(models.Model):\n    team = ForeignKey("posthog.Team", on_delete=models.CASCADE)\n',
       errors: [
         crossDatabase({ ...SNAPSHOT_TEAM, owner: "Run.team" }, 6, 23, [
-          useIdField("team_id", "from django.db import models\nfrom django.db.models import ForeignKey\n\n\nclass Run(models.Model):\n    team_id = models.BigIntegerField(db_index=True)\n"),
+          useIdField("from django.db import models\nfrom django.db.models import ForeignKey\n\n\nclass Run(models.Model):\n    team_id = models.BigIntegerField(db_index=True)\n"),
         ]),
       ],
     },
@@ -814,9 +800,7 @@ tester.run("no-cross-db-fk", rule, {
           6,
           31,
           [
-            useIdField(
-              "issue_id",
-              model(
+            useIdField(model(
                 "Comment",
                 'snapshot = models.ForeignKey("visual_review.Snapshot", on_delete=models.CASCADE)',
                 "issue_id = models.BigIntegerField(db_index=True)",
@@ -830,9 +814,7 @@ tester.run("no-cross-db-fk", rule, {
           7,
           32,
           [
-            useIdField(
-              "author_id",
-              model(
+            useIdField(model(
                 "Comment",
                 'snapshot = models.ForeignKey("visual_review.Snapshot", on_delete=models.CASCADE)',
                 'issue = models.ForeignKey("error_tracking.ErrorTrackingIssue", on_delete=models.CASCADE)',
@@ -849,9 +831,7 @@ tester.run("no-cross-db-fk", rule, {
       code: `${HEADER}class Run(models.Model):\n    pass\n\n\nclass Snapshot(models.Model):\n    run = models.ForeignKey(Run, on_delete=models.CASCADE)\n    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)\n`,
       errors: [
         crossDatabase(SNAPSHOT_TEAM, 10, 30, [
-          useIdField(
-            "team_id",
-            `${HEADER}class Run(models.Model):\n    pass\n\n\nclass Snapshot(models.Model):\n    run = models.ForeignKey(Run, on_delete=models.CASCADE)\n    team_id = models.BigIntegerField(db_index=True)\n`,
+          useIdField(`${HEADER}class Run(models.Model):\n    pass\n\n\nclass Snapshot(models.Model):\n    run = models.ForeignKey(Run, on_delete=models.CASCADE)\n    team_id = models.BigIntegerField(db_index=True)\n`,
           ),
         ]),
       ],
@@ -867,9 +847,7 @@ tester.run("no-cross-db-fk", rule, {
       errors: [
         {
           ...crossDatabase({ ...SNAPSHOT_TEAM, owner: "Snapshot.reviewer", target: "posthog.User", idField: "reviewer_id" }, 6, 34, [
-            useIdField(
-              "reviewer_id",
-              pyModule(["from django.conf import settings", "from django.db import models"], "Snapshot", "reviewer_id = models.BigIntegerField(db_index=True)"),
+            useIdField(pyModule(["from django.conf import settings", "from django.db import models"], "Snapshot", "reviewer_id = models.BigIntegerField(db_index=True)"),
             ),
           ]),
           endLine: 6,
@@ -896,7 +874,7 @@ tester.run("no-cross-db-fk", rule, {
       ),
       errors: [
         crossDatabase({ owner: "Team.owner", target: "visual_review.Reviewer", targetDatabase: "visual_review", ownerDatabase: "default", idField: "owner_id" }, 6, 31, [
-          useIdField("owner_id", pyModule(["from django.conf import settings", "from django.db import models"], "Team", "owner_id = models.BigIntegerField(db_index=True)")),
+          useIdField(pyModule(["from django.conf import settings", "from django.db import models"], "Team", "owner_id = models.BigIntegerField(db_index=True)")),
         ]),
       ],
     },
@@ -914,9 +892,7 @@ tester.run("no-cross-db-fk", rule, {
           6,
           36,
           [
-            useIdField(
-              "created_by_id",
-              pyModule(["from django.conf import settings", "from django.db import models"], "FeatureFlag", "created_by_id = models.BigIntegerField(db_index=True, null=True)"),
+            useIdField(pyModule(["from django.conf import settings", "from django.db import models"], "FeatureFlag", "created_by_id = models.BigIntegerField(db_index=True, null=True)"),
             ),
           ],
         ),
@@ -932,7 +908,7 @@ tester.run("no-cross-db-fk", rule, {
       ),
       errors: [
         crossDatabase({ owner: "Team.owner", target: "error_tracking.Member", targetDatabase: "error_tracking", ownerDatabase: "default", idField: "owner_id" }, 6, 31, [
-          useIdField("owner_id", pyModule(["from django.conf import settings", "from django.db import models"], "Team", "owner_id = models.BigIntegerField(db_index=True)")),
+          useIdField(pyModule(["from django.conf import settings", "from django.db import models"], "Team", "owner_id = models.BigIntegerField(db_index=True)")),
         ]),
       ],
     },
@@ -947,9 +923,7 @@ tester.run("no-cross-db-fk", rule, {
       ),
       errors: [
         crossDatabase({ ...SNAPSHOT_TEAM, owner: "Snapshot.reviewer", target: "posthog.User", idField: "reviewer_id" }, 6, 34, [
-          useIdField(
-            "reviewer_id",
-            pyModule(["from django.conf import settings", "from django.db import models"], "Snapshot", "reviewer_id = models.BigIntegerField(db_index=True)"),
+          useIdField(pyModule(["from django.conf import settings", "from django.db import models"], "Snapshot", "reviewer_id = models.BigIntegerField(db_index=True)"),
           ),
         ]),
       ],
@@ -968,9 +942,7 @@ tester.run("no-cross-db-fk", rule, {
           6,
           38,
           [
-            useIdField(
-              "content_type_id",
-              pyModule(
+            useIdField(pyModule(
                 ["from django.contrib.contenttypes.models import ContentType", "from django.db import models"],
                 "Snapshot",
                 "content_type_id = models.BigIntegerField(db_index=True)",
@@ -1003,7 +975,7 @@ tester.run("no-cross-db-fk", rule, {
           { owner: "Snapshot.content_type", target: "contenttypes.ContentType", targetDatabase: "default", ownerDatabase: "visual_review", idField: "content_type_id" },
           5,
           38,
-          [useIdField("content_type_id", model("Snapshot", "content_type_id = models.BigIntegerField(db_index=True)"))],
+          [useIdField(model("Snapshot", "content_type_id = models.BigIntegerField(db_index=True)"))],
         ),
       ],
     },
@@ -1011,7 +983,7 @@ tester.run("no-cross-db-fk", rule, {
       name: "a module named migrations.py is not a migration",
       filename: fixturePath(TREE, "products/visual_review/backend/migrations.py"),
       code: model("Snapshot", 'team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)'),
-      errors: [crossDatabase(SNAPSHOT_TEAM, 5, 30, [useIdField("team_id", model("Snapshot", "team_id = models.BigIntegerField(db_index=True)"))])],
+      errors: [crossDatabase(SNAPSHOT_TEAM, 5, 30, [useIdField(model("Snapshot", "team_id = models.BigIntegerField(db_index=True)"))])],
     },
 
     // Partly invalid db_routing.yaml: invalid entries are skipped, the valid routes stand.
@@ -1027,9 +999,7 @@ tester.run("no-cross-db-fk", rule, {
       ),
       errors: [
         crossDatabase(SNAPSHOT_TEAM, 5, 30, [
-          useIdField(
-            "team_id",
-            model(
+          useIdField(model(
               "Snapshot",
               "team_id = models.BigIntegerField(db_index=True)",
               'issue = models.ForeignKey("error_tracking.ErrorTrackingIssue", on_delete=models.CASCADE)',
@@ -1049,7 +1019,7 @@ tester.run("no-cross-db-fk", rule, {
           { owner: "Team.issue", target: "error_tracking.ErrorTrackingIssue", targetDatabase: "error_tracking", ownerDatabase: "default", idField: "issue_id" },
           5,
           31,
-          [useIdField("issue_id", model("Team", "issue_id = models.BigIntegerField(db_index=True, null=True)"))],
+          [useIdField(model("Team", "issue_id = models.BigIntegerField(db_index=True, null=True)"))],
         ),
       ],
     },
@@ -1067,9 +1037,7 @@ tester.run("no-cross-db-fk", rule, {
           5,
           31,
           [
-            useIdField(
-              "issue_id",
-              model("Comment", "issue_id = models.BigIntegerField(db_index=True)", 'snapshot = models.ForeignKey("visual_review.Snapshot", on_delete=models.CASCADE)'),
+            useIdField(model("Comment", "issue_id = models.BigIntegerField(db_index=True)", 'snapshot = models.ForeignKey("visual_review.Snapshot", on_delete=models.CASCADE)'),
             ),
           ],
         ),
@@ -1079,7 +1047,7 @@ tester.run("no-cross-db-fk", rule, {
       name: "invalid entries without a usable app_label: the valid routes are used",
       ...inTree(unlabelledEntries, SNAPSHOT),
       code: model("Snapshot", 'team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)'),
-      errors: [crossDatabase(SNAPSHOT_TEAM, 5, 30, [useIdField("team_id", model("Snapshot", "team_id = models.BigIntegerField(db_index=True)"))])],
+      errors: [crossDatabase(SNAPSHOT_TEAM, 5, 30, [useIdField(model("Snapshot", "team_id = models.BigIntegerField(db_index=True)"))])],
     },
   ],
 });
@@ -1127,8 +1095,8 @@ describe("no-cross-db-fk in the recommended config", () => {
       },
     ]);
     expect(messages.map((message) => message.suggestions?.map((suggestion) => suggestion.desc))).toEqual([
-      ["Store team_id as a BigIntegerField (a schema change: make a migration)."],
-      ["Store approved_by_id as a BigIntegerField (a schema change: make a migration)."],
+      ["Store the id as a BigIntegerField (a schema change: make a migration)."],
+      ["Store the id as a BigIntegerField (a schema change: make a migration)."],
     ]);
   });
 });

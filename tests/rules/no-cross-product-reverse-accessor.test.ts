@@ -23,7 +23,6 @@ const INTO_CORE = model(
 ).replace("from django.db import models\n", "from django.db import models\n\nfrom posthog.models import Team\n");
 
 function crossing(field: string, to: string, target: string, accessor: string, line: number, column: number, endColumn: number, output: string) {
-  const [owner] = field.split(".");
   return {
     messageId: "reverseAccessor",
     data: { field, to, target, accessor },
@@ -31,7 +30,7 @@ function crossing(field: string, to: string, target: string, accessor: string, l
     column,
     endLine: line,
     endColumn,
-    suggestions: [{ messageId: "hideAccessor", data: { target, accessor, owner: owner! }, output }],
+    suggestions: [{ messageId: "hideAccessor", output }],
   };
 }
 
@@ -58,14 +57,14 @@ tester.run(RULE, rule, {
       code: model('feature_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT)'),
       errors: [
         {
-          message: 'Experiment.feature_flag gives FeatureFlag (feature_flags) the reverse accessor experiment_set across a product boundary: pass related_name="+".',
+          message: 'Experiment.feature_flag adds the reverse accessor FeatureFlag.experiment_set in feature_flags: pass related_name="+".',
           line: 6,
           column: 38,
           endLine: 6,
           endColumn: 65,
           suggestions: [
             {
-              desc: 'Pass related_name="+" (code that reads FeatureFlag.experiment_set must query Experiment instead).',
+              desc: 'Pass related_name="+" (code that reads the reverse accessor must query this model instead).',
               output: model('feature_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT, related_name="+")'),
             },
           ],

@@ -3,6 +3,8 @@ import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } fro
 import type { PyComment, PyNode } from "./ast.js";
 
 const commentParser = new ConfigCommentParser();
+const LF = 10;
+const CR = 13;
 const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
 
 class PythonTraversalStep extends VisitNodeStep {
@@ -26,6 +28,7 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   #inlineConfigComments: PyComment[] | undefined;
   #locs = new WeakMap<PyNode, SourceLocation>();
   #rootLoc: SourceLocation | undefined;
+  #lineStarts: number[] | undefined;
 
   constructor({ text, ast, hasBOM }: { text: string; ast: PyNode; hasBOM: boolean }) {
     super({ text, ast, lineEndingPattern: /\r\n|[\r\n]/u });
@@ -36,8 +39,8 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   /** Locations are computed on demand from ranges: most nodes are never reported. */
   override getLoc(node: PyNode): SourceLocation {
     if (node === this.ast) {
-      const lines = this.lines;
-      this.#rootLoc ??= { start: { line: 1, column: 0 }, end: { line: lines.length, column: lines[lines.length - 1]!.length } };
+      const starts = this.#starts();
+      this.#rootLoc ??= { start: { line: 1, column: 0 }, end: { line: starts.length, column: this.text.length - starts[starts.length - 1]! } };
       return this.#rootLoc;
     }
     let loc = this.#locs.get(node);
@@ -46,6 +49,56 @@ export class PythonSourceCode extends TextSourceCodeBase<{
       this.#locs.set(node, loc);
     }
     return loc;
+  }
+
+  /**
+   * The offset of every line's first character. Locations are found from this table alone:
+   * the base class would split the file into line strings (`lines`) on the first report.
+   */
+  #starts(): number[] {
+    if (this.#lineStarts) return this.#lineStarts;
+    const { text } = this;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === LF) starts.push(i + 1);
+      else if (code === CR) starts.push(text.charCodeAt(i + 1) === LF ? ++i + 1 : i + 1);
+    }
+    return (this.#lineStarts = starts);
+  }
+
+  override getLocFromIndex(index: number): { line: number; column: number } {
+    if (typeof index !== "number") throw new TypeError("Expected `index` to be a number.");
+    if (index < 0 || index > this.text.length) {
+      throw new RangeError(`Index out of range (requested index ${index}, but source text has length ${this.text.length}).`);
+    }
+    const starts = this.#starts();
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (starts[middle]! <= index) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: index - starts[low]! };
+  }
+
+  override getIndexFromLoc(loc: { line: number; column: number }): number {
+    if (loc === null || typeof loc !== "object" || typeof loc.line !== "number" || typeof loc.column !== "number") {
+      throw new TypeError("Expected `loc` to be an object with numeric `line` and `column` properties.");
+    }
+    const starts = this.#starts();
+    if (loc.line < 1 || loc.line > starts.length) {
+      throw new RangeError(`Line number out of range (line ${loc.line} requested). Valid range: 1-${starts.length}`);
+    }
+    const isLastLine = loc.line === starts.length;
+    const lineStart = starts[loc.line - 1]!;
+    const lineEnd = isLastLine ? this.text.length : starts[loc.line]!;
+    const index = lineStart + loc.column;
+    if (loc.column < 0 || (isLastLine ? index > lineEnd : index >= lineEnd)) {
+      throw new RangeError(`Column number out of range (column ${loc.column} requested). Valid range for line ${loc.line}: 0-${lineEnd - lineStart + (isLastLine ? 0 : -1)}`);
+    }
+    return index;
   }
 
   override getRange(node: PyNode): SourceRange {

@@ -1,10 +1,8 @@
 import {
   childNodes,
-  definitionName,
-  descendants,
   dottedName,
   enclosingFunction,
-  textOf,
+  findIdentifiers,
   resolveRelativeImport,
   sameNode,
   type FromImport,
@@ -53,35 +51,64 @@ function fromModuleBinding(file: PythonFileContext, binding: ModuleBinding): Nam
 
 const NESTED_SCOPES = new Set(["function_definition", "class_definition", "lambda"]);
 
-function bindsName(source: string, target: SyntaxNode | null, name: string): boolean {
-  if (!target) return false;
-  if (target.type === "identifier") return textOf(source, target) === name;
-  if (target.type === "pattern_list" || target.type === "tuple_pattern" || target.type === "list_pattern") {
-    return childNodes(target).some((child) => bindsName(source, child, name));
+const PATTERNS = new Set(["pattern_list", "tuple_pattern", "list_pattern"]);
+
+/** What an identifier binds in the scope it is written in: a parameter, an assignment or loop target, a definition's name. */
+function bindingOf(identifier: SyntaxNode, fn: SyntaxNode): { binding: NameBinding; at: SyntaxNode } | undefined {
+  const parent = identifier.parent;
+  if (!parent) return undefined;
+  const parameters = fn.childForFieldName("parameters");
+  if (sameNode(parent, parameters)) return { binding: { kind: "other" }, at: parent };
+  if (sameNode(parent.parent, parameters) && sameNode(childNodes(parent).find((child) => child.type === "identifier"), identifier)) {
+    return { binding: { kind: "other" }, at: parent };
+  }
+  if ((parent.type === "class_definition" || parent.type === "function_definition") && sameNode(parent.childForFieldName("name"), identifier)) {
+    return { binding: parent.type === "class_definition" ? { kind: "class", node: parent } : { kind: "other" }, at: parent };
+  }
+  let target: SyntaxNode = identifier;
+  let holder: SyntaxNode | null = parent;
+  while (holder && PATTERNS.has(holder.type)) {
+    target = holder;
+    holder = holder.parent;
+  }
+  if ((holder?.type === "assignment" || holder?.type === "for_statement") && sameNode(holder.childForFieldName("left"), target)) {
+    return { binding: { kind: "other" }, at: holder };
+  }
+  return undefined;
+}
+
+/** `node` runs in `fn` itself, not in a function, class or lambda nested in it. */
+function runsIn(node: SyntaxNode, fn: SyntaxNode): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (sameNode(current, fn)) return true;
+    if (NESTED_SCOPES.has(current.type)) return false;
   }
   return false;
 }
 
 /**
- * A definition, assignment, loop target or parameter binding `name` in the body of `fn` (Python
- * makes such a name local to the whole function), imports aside.
+ * A definition, assignment, loop target or parameter binding `name` in `fn` (Python makes such a
+ * name local to the whole function), imports aside; the first one in the text wins. Found where
+ * the function's text spells the name, not by walking the function.
  */
-function functionLocal(source: string, fn: SyntaxNode, name: string): NameBinding | undefined {
-  const parameters = fn.childForFieldName("parameters");
-  for (const parameter of parameters ? childNodes(parameters) : []) {
-    const identifier = parameter.type === "identifier" ? parameter : childNodes(parameter).find((child) => child.type === "identifier");
-    if (identifier && textOf(source, identifier) === name) return { kind: "other" };
-  }
-  const body = fn.childForFieldName("body");
-  if (!body) return undefined;
-  for (const node of descendants(body, (candidate) => NESTED_SCOPES.has(candidate.type))) {
-    if (node.type === "class_definition" || node.type === "function_definition") {
-      if (definitionName(source, node) === name) return node.type === "class_definition" ? { kind: "class", node } : { kind: "other" };
-    } else if (node.type === "assignment" || node.type === "for_statement") {
-      if (bindsName(source, node.childForFieldName("left"), name)) return { kind: "other" };
-    }
+function readFunctionLocal(source: string, fn: SyntaxNode, name: string): NameBinding | undefined {
+  for (const identifier of findIdentifiers(source, fn, name)) {
+    const found = bindingOf(identifier, fn);
+    if (found && runsIn(found.at, fn)) return found.binding;
   }
   return undefined;
+}
+
+/** What each function of a file binds locally, per name, read once: one function may resolve a name many times. */
+const functionLocalsByFile = new WeakMap<PythonFileContext, Map<string, NameBinding | null>>();
+
+function functionLocal(file: PythonFileContext, source: string, fn: SyntaxNode, name: string): NameBinding | undefined {
+  let locals = functionLocalsByFile.get(file);
+  if (!locals) functionLocalsByFile.set(file, (locals = new Map()));
+  const key = `${fn.startIndex}:${fn.endIndex}:${name}`;
+  let local = locals.get(key);
+  if (local === undefined) locals.set(key, (local = readFunctionLocal(source, fn, name) ?? null));
+  return local ?? undefined;
 }
 
 /** The import of `name` that runs in `fn` before `at` (the last one), if any. */
@@ -112,7 +139,7 @@ function localImport(file: PythonFileContext, fn: SyntaxNode, name: string, at: 
  */
 export function bindingAt(file: PythonFileContext, source: string, name: string, at: SyntaxNode): NameBinding | undefined {
   for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
-    const local = localImport(file, fn, name, at) ?? functionLocal(source, fn, name);
+    const local = localImport(file, fn, name, at) ?? functionLocal(file, source, fn, name);
     if (local) return local;
   }
   const binding = file.bindings.byName.get(name);

@@ -49,6 +49,18 @@ function facadeDefault(index: RepoIndex, module: string, member: string, uncover
  * facade only, for the products `uncovered` names (tach leaves it open).
  */
 export function checkInterface(index: RepoIndex, usage: string, dependency: string, uncovered: UncoveredProducts): InterfaceVerdict {
+  let verdicts = verdictsByIndex.get(index);
+  if (!verdicts) verdictsByIndex.set(index, (verdicts = new Map()));
+  const key = `${uncovered} ${usage} ${dependency}`;
+  let verdict = verdicts.get(key);
+  if (!verdict) verdicts.set(key, (verdict = interfaceVerdict(index, usage, dependency, uncovered)));
+  return verdict;
+}
+
+/** The verdicts of an index: the same imports recur across the files of a repository. */
+const verdictsByIndex = new WeakMap<RepoIndex, Map<string, InterfaceVerdict>>();
+
+function interfaceVerdict(index: RepoIndex, usage: string, dependency: string, uncovered: UncoveredProducts): InterfaceVerdict {
   const definition = owningModule(index, dependency);
   if (!definition) return ALLOWED;
   if (definition === usage) return ALLOWED;

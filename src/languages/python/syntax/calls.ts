@@ -2,6 +2,20 @@ import { sameNode, type SyntaxNode } from "./node.js";
 
 const IDENTIFIER_CHARACTER = /[\p{L}\p{N}_]/u;
 
+/**
+ * Every identifier node spelling `name` in `[start, end)` of the text, in document order, found
+ * where the text spells the word: no walk of the tree.
+ */
+export function findIdentifiers<Node extends SyntaxNode>(source: string, root: Node, name: string, start = root.startIndex, end = root.endIndex): Node[] {
+  const found: Node[] = [];
+  for (let at = source.indexOf(name, start); at !== -1 && at + name.length <= end; at = source.indexOf(name, at + name.length)) {
+    if ((at > 0 && IDENTIFIER_CHARACTER.test(source[at - 1]!)) || IDENTIFIER_CHARACTER.test(source[at + name.length] ?? "")) continue;
+    const node = root.descendantForIndex(at, at + name.length);
+    if (node?.type === "identifier" && node.startIndex === at && node.endIndex === at + name.length) found.push(node as Node);
+  }
+  return found;
+}
+
 /** The text at `at` spells `name` as a whole word followed by an opening parenthesis (spaces and line continuations aside). */
 function spellsCall(source: string, at: number, name: string): boolean {
   if (at > 0 && IDENTIFIER_CHARACTER.test(source[at - 1]!)) return false;

@@ -15,6 +15,6 @@ export {
 export { moduleBindings, moduleLevelStatements, type ModuleBinding, type ModuleBindings } from "./bindings.js";
 export { isNameRead } from "./uses.js";
 export { findRelationFields, readRelationField, type RelationField } from "./relation-fields.js";
-export { findCallsNamed } from "./calls.js";
+export { findCallsNamed, findIdentifiers } from "./calls.js";
 export { moduleOfFile, resolveRelativeImport } from "./modules.js";
 export { afterLineBreak, indentationAt, lineBreakOf, lineEndOf, lineNumbers, lineStartOf, startsLine } from "../../text-lines.js";
