@@ -3,6 +3,7 @@ import type { Language, TraversalStep } from "@eslint/core";
 import { CallMethodStep, VisitNodeStep } from "@eslint/plugin-kit";
 import toml from "eslint-plugin-toml";
 import yml from "eslint-plugin-yml";
+import { parseTomlDocument } from "./toml-documents.js";
 
 type ParseResult = { ok: boolean; errors?: { line: number; column: number }[] };
 
@@ -58,8 +59,8 @@ function iterativeSteps(root: AstNode, visitorKeys: Record<string, readonly stri
  * 0-based ones, which ESLint prints as column 0 and editors place one character early), and with
  * a traversal that does not recurse (see {@link iterativeSteps}).
  */
-function robustLanguage<L extends Language>(language: L): L {
-  const parse = language.parse.bind(language);
+function robustLanguage<L extends Language>(language: L, ownParse?: L["parse"]): L {
+  const parse = (ownParse ?? language.parse).bind(language);
   const createSourceCode = language.createSourceCode.bind(language);
   return Object.create(language, {
     parse: {
@@ -88,5 +89,19 @@ export const jsoncLanguage = json.languages.jsonc;
 /** The YAML language of `eslint-plugin-yml`. */
 export const yamlLanguage: Language = robustLanguage(yml.languages.yaml);
 
+/**
+ * eslint-plugin-toml's parse, with the tree the repository index already built for the same text
+ * when the TOML version is the default (see `parseTomlDocument`); its error shape otherwise.
+ */
+const tomlParse: (typeof toml.languages.toml)["parse"] = (file, context) => {
+  if (context.languageOptions?.parserOptions?.tomlVersion !== undefined || typeof file.body !== "string") return toml.languages.toml.parse(file, context);
+  try {
+    return { ok: true, ast: parseTomlDocument(file.body) };
+  } catch (error) {
+    const { lineNumber, column } = error as { lineNumber?: number; column?: number };
+    return { ok: false, errors: [{ message: error instanceof Error ? error.message : String(error), line: lineNumber ?? 1, column: column ?? 1 }] };
+  }
+};
+
 /** The TOML language of `eslint-plugin-toml`. */
-export const tomlLanguage: Language = robustLanguage(toml.languages.toml);
+export const tomlLanguage: Language = robustLanguage(toml.languages.toml, tomlParse);

@@ -1,4 +1,5 @@
-import { getStaticTOMLValue, parseTOML, type AST } from "toml-eslint-parser";
+import { getStaticTOMLValue, type AST } from "toml-eslint-parser";
+import { parseTomlDocument } from "../languages/toml-documents.js";
 import { configProblem, errorText, readReported } from "./problems.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem } from "./types.js";
@@ -20,7 +21,7 @@ export interface TomlFile {
 export function parseTomlText(text: string): TomlFile | Error {
   let ast: AST.TOMLProgram;
   try {
-    ast = parseTOML(text);
+    ast = parseTomlDocument(text);
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }

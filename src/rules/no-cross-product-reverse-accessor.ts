@@ -63,7 +63,7 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     ],
     defaultOptions: [{ baseline: true }],
     messages: {
-      reverseAccessor: '{{field}} adds the reverse accessor {{target}}.{{accessor}} in {{to}}: pass related_name="+".',
+      reverseAccessor: '{{field}} adds a cross-product reverse accessor, {{target}}.{{accessor}}: pass related_name="+".',
       hideAccessor: 'Pass related_name="+" (code that reads the reverse accessor must query this model instead).',
     },
   },
@@ -103,7 +103,7 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
       context.report({
         node: field.target,
         messageId: "reverseAccessor",
-        data: { field: field.fieldName ? `${owner}.${field.fieldName}` : owner, to, target: target.name, accessor },
+        data: { field: field.fieldName ? `${owner}.${field.fieldName}` : owner, target: target.name, accessor },
         ...(edit ? { suggest: [{ messageId: "hideAccessor" as const, fix: applyingEdits([edit]) }] } : {}),
       });
     }

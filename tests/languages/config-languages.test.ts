@@ -4,6 +4,7 @@ import toml from "eslint-plugin-toml";
 import yml from "eslint-plugin-yml";
 import { describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
+import { parseTomlDocument } from "../../src/languages/toml-documents.js";
 
 function lint(language: "yaml" | "toml", code: string, filename: string) {
   return new Linter({ configType: "flat" }).verify(
@@ -34,6 +35,29 @@ describe("the YAML and TOML languages under the plugin's namespace", () => {
     expect(lint("toml", 'path = "a"\n  x = = 1\n', "tach.toml").map(position)).toEqual([
       { message: expect.stringMatching(/^Parsing error: /), line: 2, column: 7, fatal: true },
     ]);
+  });
+});
+
+describe("the TOML language's parse", () => {
+  const file = (body: string) => ({ body, path: "tach.toml", physicalPath: "tach.toml", bom: false });
+  const language = plugin.languages!.toml as Language;
+  const text = '[[modules]]\npath = "products.a"\ndepends_on = []\n';
+
+  it("shares the tree the repository index built for the same text, and gives eslint-plugin-toml's tree", () => {
+    const first = language.parse(file(text), { languageOptions: {} }) as { ok: true; ast: unknown };
+    const again = language.parse(file(text), { languageOptions: {} }) as { ok: true; ast: unknown };
+    expect(again.ast).toBe(first.ast);
+    expect(parseTomlDocument(text)).toBe(first.ast);
+    const theirs = toml.languages.toml.parse(file(text), { languageOptions: {} }) as { ok: true; ast: unknown };
+    expect(JSON.parse(JSON.stringify(first.ast, (key, value) => (key === "parent" ? undefined : value)))).toEqual(
+      JSON.parse(JSON.stringify(theirs.ast, (key, value) => (key === "parent" ? undefined : value))),
+    );
+  });
+
+  it("parses on its own for another TOML version", () => {
+    const shared = parseTomlDocument(text);
+    const own = language.parse(file(text), { languageOptions: { parserOptions: { tomlVersion: "1.0" } } }) as { ok: true; ast: unknown };
+    expect(own.ast).not.toBe(shared);
   });
 });
 

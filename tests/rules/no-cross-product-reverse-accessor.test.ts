@@ -22,10 +22,10 @@ const INTO_CORE = model(
   'viewers = models.ManyToManyField("posthog.User", related_name="%(app_label)s_%(class)s_viewed")',
 ).replace("from django.db import models\n", "from django.db import models\n\nfrom posthog.models import Team\n");
 
-function crossing(field: string, to: string, target: string, accessor: string, line: number, column: number, endColumn: number, output: string) {
+function crossing(field: string, target: string, accessor: string, line: number, column: number, endColumn: number, output: string) {
   return {
     messageId: "reverseAccessor",
-    data: { field, to, target, accessor },
+    data: { field, target, accessor },
     line,
     column,
     endLine: line,
@@ -57,7 +57,7 @@ tester.run(RULE, rule, {
       code: model('feature_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT)'),
       errors: [
         {
-          message: 'Experiment.feature_flag adds the reverse accessor FeatureFlag.experiment_set in feature_flags: pass related_name="+".',
+          message: 'Experiment.feature_flag adds a cross-product reverse accessor, FeatureFlag.experiment_set: pass related_name="+".',
           line: 6,
           column: 38,
           endLine: 6,
@@ -76,10 +76,10 @@ tester.run(RULE, rule, {
       filename: EXPERIMENTS,
       code: INTO_CORE,
       errors: [
-        crossing("Experiment.team", "core", "Team", "experiment_set", 8, 30, 34, INTO_CORE.replace("on_delete=models.CASCADE)\n", 'on_delete=models.CASCADE, related_name="+")\n')),
-        crossing("Experiment.created_by", "core", "User", "experiment_set", 9, 36, 60, INTO_CORE.replace("null=True,)", 'null=True, related_name="+",)')),
-        crossing("Experiment.config", "core", "Team", "experiment_config", 10, 35, 49, INTO_CORE.replace('related_name="experiment_config"', 'related_name="+"')),
-        crossing("Experiment.viewers", "core", "User", "experiments_experiment_viewed", 11, 38, 52, INTO_CORE.replace('related_name="%(app_label)s_%(class)s_viewed"', 'related_name="+"')),
+        crossing("Experiment.team", "Team", "experiment_set", 8, 30, 34, INTO_CORE.replace("on_delete=models.CASCADE)\n", 'on_delete=models.CASCADE, related_name="+")\n')),
+        crossing("Experiment.created_by", "User", "experiment_set", 9, 36, 60, INTO_CORE.replace("null=True,)", 'null=True, related_name="+",)')),
+        crossing("Experiment.config", "Team", "experiment_config", 10, 35, 49, INTO_CORE.replace('related_name="experiment_config"', 'related_name="+"')),
+        crossing("Experiment.viewers", "User", "experiments_experiment_viewed", 11, 38, 52, INTO_CORE.replace('related_name="%(app_label)s_%(class)s_viewed"', 'related_name="+"')),
       ],
     },
     {
@@ -89,7 +89,6 @@ tester.run(RULE, rule, {
       errors: [
         crossing(
           "SharingConfiguration.experiment",
-          "experiments",
           "Experiment",
           "sharingconfiguration_set",
           4,
@@ -155,7 +154,7 @@ pythonRuleTester(WITH_BASELINE).run(`${RULE} (products/model_crossing_uses_basel
       filename: BASELINED,
       code: BASELINE_FIELDS,
       errors: [
-        crossing("Experiment.holdout_flag", "feature_flags", "FeatureFlag", "experiment_set", 8, 38, 65, BASELINE_FIELDS.replace('holdout_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT)', 'holdout_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT, related_name="+")')),
+        crossing("Experiment.holdout_flag", "FeatureFlag", "experiment_set", 8, 38, 65, BASELINE_FIELDS.replace('holdout_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT)', 'holdout_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT, related_name="+")')),
       ],
     },
     {
@@ -163,7 +162,7 @@ pythonRuleTester(WITH_BASELINE).run(`${RULE} (products/model_crossing_uses_basel
       filename: BASELINED,
       code: model('team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)'),
       options: [{ baseline: false }],
-      errors: [crossing("Experiment.team", "core", "Team", "experiment_set", 6, 30, 44, model('team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE, related_name="+")'))],
+      errors: [crossing("Experiment.team", "Team", "experiment_set", 6, 30, 44, model('team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE, related_name="+")'))],
     },
   ],
 });
