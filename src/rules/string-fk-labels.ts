@@ -80,7 +80,7 @@ function checkPythonPath(check: LabelCheck, field: RelationField<PyNode>, target
     check.context.report({
       node: target,
       messageId: "pythonPath",
-      data: { kind: field.kind, label: label(model), path: value },
+      data: { kind: field.kind, label: label(model) },
       fix: replaceWith(check.text, target, label(model)),
     });
   } else {
@@ -102,12 +102,12 @@ function checkStringTarget(check: LabelCheck, field: RelationField<PyNode>, targ
  * A class reference is fixed on its own (a narrow fix, safe alone). The import it leaves unused
  * is reported once no class reference is left (the next fix pass).
  */
-function reportClassReference({ context, text }: LabelCheck, field: RelationField<PyNode>, targetLabel: string): void {
+function reportClassReference({ context }: LabelCheck, field: RelationField<PyNode>, targetLabel: string): void {
   const target = field.target;
   context.report({
     node: target,
     messageId: "classReference",
-    data: { kind: field.kind, label: targetLabel, name: textOf(text, target) },
+    data: { kind: field.kind, label: targetLabel },
     fix: applyingEdits([{ range: [target.startIndex, target.endIndex], text: `"${targetLabel}"` }]),
   });
 }
@@ -175,10 +175,10 @@ export default definePythonRule<{ RuleOptions: LabelOptions; MessageIds: LabelMe
     ],
     defaultOptions: [{ requireAppLabel: false, allowSameFileClasses: true, knownAppLabels: DEFAULT_KNOWN_APP_LABELS }],
     messages: {
-      classReference: 'Name the {{kind}} target by its label "{{label}}", not the class {{name}}.',
+      classReference: 'Name the {{kind}} target by its label "{{label}}", not by the class.',
       unresolvedClassReference: '{{name}} is not a model of this repository: name the {{kind}} target "<app_label>.<ModelName>".',
       ambiguousClassReference: '{{name}} is a model of several apps ({{apps}}): name the {{kind}} target "<app_label>.{{name}}".',
-      pythonPath: 'Name the {{kind}} target by its label "{{label}}", not the Python path "{{path}}".',
+      pythonPath: 'Name the {{kind}} target by its label "{{label}}", not by its Python path.',
       unresolvedPythonPath: 'No model {{name}} in {{module}}: name the {{kind}} target "<app_label>.<ModelName>".',
       unknownAppLabel: 'Unknown app label "{{appLabel}}" in the {{kind}} target "{{value}}".{{hint}}',
       modelNotInApp: 'App "{{appLabel}}" has no model {{name}} (the {{kind}} target "{{value}}").{{hint}}',

@@ -211,7 +211,7 @@ describe("VS Code's ESLint language server with the README settings", () => {
     const diagnostics = await diagnosticsOf(MODELS);
     expect(brief(diagnostics)).toEqual(["29:38 posthog-products/string-fk-labels"]);
     const [fk] = diagnostics;
-    expect(fk.message).toBe('Name the ForeignKey target by its label "feature_flags.FeatureFlag", not the class FeatureFlag.');
+    expect(fk.message).toBe('Name the ForeignKey target by its label "feature_flags.FeatureFlag", not by the class.');
     expect(fk.source).toBe("eslint");
     expect(fk.severity).toBe(1);
     expect(fk.codeDescription?.href).toMatch(/docs\/rules\/string-fk-labels\.md$/u);

@@ -4,10 +4,9 @@
  * function, class or lambda). `bindingAt` finds those bindings where the text spells the name;
  * this checks it against a walk of every node of the function, on generated functions.
  */
-import type { File } from "@eslint/core";
 import fc from "fast-check";
+import { pythonSourceCode } from "../support/python-source.js";
 import { describe, expect, it } from "vitest";
-import { PythonLanguage } from "../../src/languages/python/language.js";
 import { childNodes, collectImports, definitionName, descendants, moduleBindings, textOf, type SyntaxNode } from "../../src/languages/python/syntax/index.js";
 import type { PythonFileContext } from "../../src/rules/python/file-context.js";
 import { bindingAt } from "../../src/rules/python/name-bindings.js";
@@ -65,20 +64,13 @@ const functions = fc.record({
   name: fc.constantFrom("Team", "f"),
 });
 
-function sourceCodeOf(text: string) {
-  const language = new PythonLanguage();
-  const file: File = { body: text, path: "x.py", physicalPath: "x.py", bom: false };
-  const result = language.parse(file);
-  if (!result.ok) throw new Error("parse failed");
-  return language.createSourceCode(file, result);
-}
 
 describe("bindingAt inside a function", () => {
   it("finds the local binding a walk of the whole function finds", () => {
     fc.assert(
       fc.property(functions, ({ parameters, statements, name }) => {
         const text = `from models import Team\n\n\ndef f(${parameters.join(", ")}):\n    ${[...statements, "return Team"].join("\n    ")}\n`;
-        const { ast } = sourceCodeOf(text);
+        const { ast } = pythonSourceCode(text);
         const imports = collectImports(text, ast);
         const file = { module: null, isPackageInit: false, imports, bindings: moduleBindings(text, ast, imports) } as unknown as PythonFileContext;
         const fn = ast.descendantsOfType("function_definition")[0]!;

@@ -2,11 +2,11 @@ import type { File } from "@eslint/core";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Linter, type ESLint } from "eslint";
+import { pythonSourceCode } from "../support/python-source.js";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import plugin from "../../src/index.js";
 import type { PyNode } from "../../src/languages/python/ast.js";
 import { PythonLanguage } from "../../src/languages/python/language.js";
-import type { PythonSourceCode } from "../../src/languages/python/source-code.js";
 import type { PythonRuleDefinition, PythonRuleVisitor } from "../../src/rules/rule-types.js";
 import type { PyNodeType } from "../../src/languages/python/node-types.js";
 import { PYTHON_GRAMMAR, pythonLanguage } from "../../src/languages/python/tree-sitter.js";
@@ -46,13 +46,6 @@ function lint(code: string, extra: Linter.Config = {}) {
   return new Linter({ configType: "flat" }).verify(code, config(extra), "module.py");
 }
 
-function parse(code: string): PythonSourceCode {
-  const language = new PythonLanguage();
-  const file: File = { body: code, path: "x.py", physicalPath: "x.py", bom: false };
-  const result = language.parse(file);
-  if (!result.ok) throw new Error("parse failed");
-  return language.createSourceCode(file, result);
-}
 
 describe("python language", () => {
   it("reports 1-based lines and columns in UTF-16 code units after CJK and emoji", () => {
@@ -106,13 +99,13 @@ describe("python language", () => {
   it("keeps linting past syntax errors and marks ERROR subtrees", () => {
     const code = "def broken(:\n    pass\n\nok()\n";
     expect(lint(code).map((message) => message.message)).toContain("call ok()");
-    const sourceCode = parse(code);
+    const sourceCode = pythonSourceCode(code);
     expect(sourceCode.ast.hasError).toBe(true);
     expect(sourceCode.ast.children.some((child) => child.type === "ERROR" || child.hasError)).toBe(true);
   });
 
   it("traverses the module and its top-level statements, entering and exiting each", () => {
-    const sourceCode = parse("import os\n# a comment\nclass A(models.Model):\n    f = models.ForeignKey(Team)\n    from x import y\n");
+    const sourceCode = pythonSourceCode("import os\n# a comment\nclass A(models.Model):\n    f = models.ForeignKey(Team)\n    from x import y\n");
     const steps = [...sourceCode.traverse()].map((step) => `${(step as { phase: number }).phase === 1 ? "enter" : "exit"} ${(step.target as PyNode).type}`);
     expect(steps).toEqual([
       "enter module",
@@ -125,7 +118,7 @@ describe("python language", () => {
   });
 
   it("gives deeper nodes through the node API, with ranges, lazy locations and parents", () => {
-    const sourceCode = parse("class A(models.Model):\r\n    f = models.ForeignKey(Team)\r\n");
+    const sourceCode = pythonSourceCode("class A(models.Model):\r\n    f = models.ForeignKey(Team)\r\n");
     const [call] = sourceCode.ast.descendantsOfType("call");
     expect(sourceCode.textOf(call!)).toBe("models.ForeignKey(Team)");
     expect(sourceCode.getLoc(call!)).toEqual({ start: { line: 2, column: 8 }, end: { line: 2, column: 31 } });

@@ -1,9 +1,7 @@
-import type { File } from "@eslint/core";
 import { TextSourceCodeBase } from "@eslint/plugin-kit";
 import fc from "fast-check";
+import { pythonSourceCode } from "../support/python-source.js";
 import { describe, expect, it } from "vitest";
-import { PythonLanguage } from "../../src/languages/python/language.js";
-import type { PythonSourceCode } from "../../src/languages/python/source-code.js";
 
 /** plugin-kit's own line table (it splits the text into lines), as the reference. */
 class Reference extends TextSourceCodeBase {
@@ -16,13 +14,6 @@ class Reference extends TextSourceCodeBase {
   }
 }
 
-function sourceCodeOf(text: string): PythonSourceCode {
-  const language = new PythonLanguage();
-  const file: File = { body: text, path: "x.py", physicalPath: "x.py", bom: false };
-  const result = language.parse(file);
-  if (!result.ok) throw new Error("parse failed");
-  return language.createSourceCode(file, result);
-}
 
 const outcome = (run: () => unknown): unknown => {
   try {
@@ -38,7 +29,7 @@ describe("Python source code locations", () => {
   it("match plugin-kit's for every index and every location, CR, LF and CRLF alike", () => {
     fc.assert(
       fc.property(texts, (text) => {
-        const ours = sourceCodeOf(text);
+        const ours = pythonSourceCode(text);
         const reference = new Reference(text);
         expect(ours.getLoc(ours.ast)).toEqual(reference.getLoc());
         for (let index = -1; index <= text.length + 1; index++) {
@@ -57,7 +48,7 @@ describe("Python source code locations", () => {
 
   it("never split the file into lines to locate a report", () => {
     const text = "a = 1\r\nb = 2\n\nc = 3\r";
-    const ours = sourceCodeOf(text);
+    const ours = pythonSourceCode(text);
     const lines = Object.getOwnPropertyDescriptor(TextSourceCodeBase.prototype, "lines")!;
     let split = 0;
     Object.defineProperty(ours, "lines", { get: () => (split++, lines.get!.call(ours)) });
