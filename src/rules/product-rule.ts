@@ -111,7 +111,7 @@ function nameAnchor(doc: PackageJsonDocument): Range {
 function productOf(index: RepoIndex, relativePath: string): { product: ProductInfo; inside: string[] } | undefined {
   if (!relativePath.startsWith("products/")) return undefined;
   const parts = relativePath.split("/");
-  const product = parts[0] === "products" && parts.length >= 3 ? index.products.get(parts[1]!) : undefined;
+  const product = parts.length >= 3 ? index.products.get(parts[1]!) : undefined;
   return product ? { product, inside: parts.slice(2) } : undefined;
 }
 

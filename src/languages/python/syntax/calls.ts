@@ -3,12 +3,12 @@ import { sameNode, type SyntaxNode } from "./node.js";
 const IDENTIFIER_CHARACTER = /[\p{L}\p{N}_]/u;
 
 /**
- * Every identifier node spelling `name` in `[start, end)` of the text, in document order, found
- * where the text spells the word: no walk of the tree.
+ * Every identifier node spelling `name` inside `root`, in document order, found where the text
+ * spells the word: no walk of the tree.
  */
-export function findIdentifiers<Node extends SyntaxNode>(source: string, root: Node, name: string, start = root.startIndex, end = root.endIndex): Node[] {
+export function findIdentifiers<Node extends SyntaxNode>(source: string, root: Node, name: string): Node[] {
   const found: Node[] = [];
-  for (let at = source.indexOf(name, start); at !== -1 && at + name.length <= end; at = source.indexOf(name, at + name.length)) {
+  for (let at = source.indexOf(name, root.startIndex); at !== -1 && at + name.length <= root.endIndex; at = source.indexOf(name, at + name.length)) {
     if ((at > 0 && IDENTIFIER_CHARACTER.test(source[at - 1]!)) || IDENTIFIER_CHARACTER.test(source[at + name.length] ?? "")) continue;
     const node = root.descendantForIndex(at, at + name.length);
     if (node?.type === "identifier" && node.startIndex === at && node.endIndex === at + name.length) found.push(node as Node);
