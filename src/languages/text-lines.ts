@@ -40,22 +40,31 @@ export function lineBreakOf(text: string): string {
   return match ? match[0] : "\n";
 }
 
-/** A function giving the 1-based line of an offset of `text` (the line starts are found once). */
-export function lineNumbers(text: string): (index: number) => number {
+/** The offset of every line's first character (after `\n`, `\r\n` or a lone `\r`). */
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
     if (c === 10 || c === 13) starts.push(i + 1);
   }
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= index) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
+  return starts;
+}
+
+/** The 0-based line of an offset, in a table of {@link lineStarts}. */
+export function lineIndexAt(starts: readonly number[], index: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= index) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** A function giving the 1-based line of an offset of `text` (the line starts are found once). */
+export function lineNumbers(text: string): (index: number) => number {
+  const starts = lineStarts(text);
+  return (index) => lineIndexAt(starts, index) + 1;
 }

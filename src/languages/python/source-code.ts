@@ -1,10 +1,9 @@
 import type { SourceLocation, SourceRange, FileProblem, DirectiveType, RulesConfig } from "@eslint/core";
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+import { lineIndexAt, lineStarts } from "../text-lines.js";
 import type { PyComment, PyNode } from "./ast.js";
 
 const commentParser = new ConfigCommentParser();
-const LF = 10;
-const CR = 13;
 const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
 
 class PythonTraversalStep extends VisitNodeStep {
@@ -56,15 +55,7 @@ export class PythonSourceCode extends TextSourceCodeBase<{
    * the base class would split the file into line strings (`lines`) on the first report.
    */
   #starts(): number[] {
-    if (this.#lineStarts) return this.#lineStarts;
-    const { text } = this;
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === LF) starts.push(i + 1);
-      else if (code === CR) starts.push(text.charCodeAt(i + 1) === LF ? ++i + 1 : i + 1);
-    }
-    return (this.#lineStarts = starts);
+    return (this.#lineStarts ??= lineStarts(this.text));
   }
 
   override getLocFromIndex(index: number): { line: number; column: number } {
@@ -73,14 +64,8 @@ export class PythonSourceCode extends TextSourceCodeBase<{
       throw new RangeError(`Index out of range (requested index ${index}, but source text has length ${this.text.length}).`);
     }
     const starts = this.#starts();
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >>> 1;
-      if (starts[middle]! <= index) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: index - starts[low]! };
+    const line = lineIndexAt(starts, index);
+    return { line: line + 1, column: index - starts[line]! };
   }
 
   override getIndexFromLoc(loc: { line: number; column: number }): number {
