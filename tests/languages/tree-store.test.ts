@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Parser, Tree } from "web-tree-sitter";
 import { getPythonParser } from "../../src/languages/python/tree-sitter.js";
 import { editBetween, TreeStore } from "../../src/languages/python/tree-store.js";
 
@@ -75,6 +76,26 @@ describe("TreeStore", () => {
     expect(statement!.range).toEqual([0, 9]);
     expect(() => statement!.children).toThrow("a Python syntax node was read after its file's tree was released");
     store.clear();
+  });
+
+  it("keeps syntax nodes for the file parsed last only, and other files' trees for an incremental re-parse", () => {
+    const store = new TreeStore();
+    const parser = getPythonParser();
+    const incremental: boolean[] = [];
+    const spy = { parse: (text: string, old?: Tree | null) => (incremental.push(Boolean(old)), parser.parse(text, old)) } as unknown as Parser;
+    const a = store.parse(spy, "a.py", "import os\nx = f(1)\n")!;
+    const [statement] = a.root.children;
+    const b = store.parse(spy, "b.py", "y = 2\n")!;
+    expect(a.released).toBe(true);
+    expect(b.released).toBe(false);
+    expect(statement!.range).toEqual([0, 9]);
+    expect(() => statement!.children).toThrow("a Python syntax node was read after its file's tree was released");
+    const again = store.parse(spy, "a.py", "import os\nx = f(12)\n")!;
+    expect(incremental).toEqual([false, false, true]);
+    expect(again.tree.rootNode.toString()).toBe(fullParse("import os\nx = f(12)\n"));
+    expect(b.released).toBe(true);
+    store.clear();
+    expect(again.released).toBe(true);
   });
 
   it("gives one node object per tree node", () => {

@@ -2,21 +2,39 @@ import type { Node, Tree } from "web-tree-sitter";
 import type { SyntaxNode } from "./syntax/node.js";
 
 /**
- * The tree-sitter tree of one parsed file, alive as long as the language keeps it (see
- * `TreeStore`), and the one `PyNode` of each of its nodes. Nodes are made on first access: a
- * rule that reads ten nodes of a 20,000-line file costs ten nodes, not the whole tree.
+ * How many nodes keep their tree-sitter node object at once. A web-tree-sitter node object costs
+ * about 300 bytes of heap; a rule that walks a large models file reads hundreds of thousands of
+ * nodes, and keeping each one's object for as long as its file is linted made them outlive the
+ * young generation and fill the old one. The most recently read nodes keep theirs (reading a node's
+ * children or fields right after finding it is the common case); an older node finds its tree-sitter
+ * node again from the root when it is asked for something not cached yet.
+ */
+const RECENT_NODES = 64;
+
+let forgetTreeSitterNode: (node: PyNode) => void;
+let keepTreeSitterNode: (node: PyNode, treeSitterNode: Node) => void;
+
+/**
+ * The tree-sitter tree of one parsed file while it is the file being linted (see `TreeStore`), and
+ * the one `PyNode` of each of its nodes. Nodes are made on first access: a rule that reads ten
+ * nodes of a 20,000-line file costs ten nodes, not the whole tree.
  */
 export class LiveTree {
   readonly tree: Tree;
   readonly root: PyNode;
   /** The tree holds an ERROR or MISSING node somewhere (MISSING nodes are looked for only then). */
   readonly hasErrors: boolean;
+  readonly #rootNode: Node;
   #nodes = new Map<number, PyNode>();
+  /** The nodes that keep their tree-sitter node, oldest first from `#recentAt` (a ring). */
+  #recent: (PyNode | undefined)[] = [];
+  #recentAt = 0;
   #released = false;
 
   constructor(tree: Tree, textLength: number) {
     this.tree = tree;
     const rootNode = tree.rootNode;
+    this.#rootNode = rootNode;
     this.hasErrors = rootNode.hasError;
     // tree-sitter's module starts at the first token; ESLint wants the whole file.
     this.root = new PyNode(this, rootNode, "module", 0, textLength, null);
@@ -30,6 +48,9 @@ export class LiveTree {
       const type = this.hasErrors && node.isMissing ? "MISSING" : node.type;
       wrapped = new PyNode(this, node, type, node.startIndex, node.endIndex, undefined);
       this.#nodes.set(node.id, wrapped);
+      this.holding(wrapped);
+    } else {
+      keepTreeSitterNode(wrapped, node);
     }
     return wrapped;
   }
@@ -40,22 +61,43 @@ export class LiveTree {
     return result;
   }
 
-  /** The tree-sitter node behind a PyNode, while the tree is alive. */
-  nodeOf(node: Node): Node {
+  /** Records that `node` now keeps its tree-sitter node; the oldest holder beyond the limit lets go of its own. */
+  holding(node: PyNode): void {
+    if (node === this.root || node.startIndex === node.endIndex) return; // never let go (see `find`)
+    const evicted = this.#recent[this.#recentAt];
+    if (evicted && evicted !== node) forgetTreeSitterNode(evicted);
+    this.#recent[this.#recentAt] = node;
+    this.#recentAt = (this.#recentAt + 1) % RECENT_NODES;
+  }
+
+  /**
+   * The tree-sitter node with this id and range, found again from the root: the smallest node
+   * spanning the range is the node itself or a descendant with the same range, below it.
+   */
+  find(id: number, startIndex: number, endIndex: number): Node {
+    this.assertAlive();
+    let found: Node | null = this.#rootNode.descendantForIndex(startIndex, endIndex - 1);
+    while (found && found.id !== id && found.startIndex >= startIndex && found.endIndex <= endIndex) found = found.parent;
+    if (found?.id !== id) throw new Error(`posthog-products: the Python syntax node at ${startIndex}-${endIndex} was not found again in its tree.`);
+    return found;
+  }
+
+  assertAlive(): void {
     if (this.#released) throw new Error("posthog-products: a Python syntax node was read after its file's tree was released.");
-    return node;
   }
 
   get released(): boolean {
     return this.#released;
   }
 
-  /** Frees the tree's memory; nodes already read keep their type, range and what they cached. */
-  release(): void {
-    if (this.#released) return;
+  /**
+   * Ends the nodes' reading of the tree (its owner, `TreeStore`, deletes it later); nodes already
+   * read keep their type, range and what they cached.
+   */
+  retire(): void {
     this.#released = true;
     this.#nodes.clear();
-    this.tree.delete();
+    this.#recent = [];
   }
 }
 
@@ -72,13 +114,27 @@ export class PyNode implements SyntaxNode {
   readonly startIndex: number;
   readonly endIndex: number;
   #live: LiveTree;
-  #node: Node;
+  #id: number;
+  /** Only while the node is among the tree's recently read ones (see `RECENT_NODES`). */
+  #node: Node | undefined;
   #parent: PyNode | null | undefined;
   #children: PyNode[] | undefined;
   #hasError: boolean | undefined;
 
+  static {
+    forgetTreeSitterNode = (node) => {
+      node.#node = undefined;
+    };
+    keepTreeSitterNode = (node, treeSitterNode) => {
+      if (node.#node) return;
+      node.#node = treeSitterNode;
+      node.#live.holding(node);
+    };
+  }
+
   constructor(live: LiveTree, node: Node, type: string, startIndex: number, endIndex: number, parent: PyNode | null | undefined) {
     this.#live = live;
+    this.#id = node.id;
     this.#node = node;
     this.type = type;
     this.startIndex = startIndex;
@@ -87,7 +143,12 @@ export class PyNode implements SyntaxNode {
   }
 
   private get node(): Node {
-    return this.#live.nodeOf(this.#node);
+    this.#live.assertAlive();
+    if (!this.#node) {
+      this.#node = this.#live.find(this.#id, this.startIndex, this.endIndex);
+      this.#live.holding(this);
+    }
+    return this.#node;
   }
 
   /** `[startIndex, endIndex]`, as ESLint expects. */

@@ -6,7 +6,7 @@ const KEPT_TEXT = 512 * 1024;
 
 interface Kept {
   text: string;
-  live: LiveTree;
+  tree: Tree;
 }
 
 /** Row and column (UTF-16 units, as web-tree-sitter counts) of an offset. */
@@ -39,19 +39,22 @@ export function editBetween(before: string, after: string): Edit {
 /**
  * The trees of the files parsed last, by path. A file parsed again (the next keystroke in the
  * editor, the next `--fix` pass) is re-parsed incrementally from its previous tree, which
- * tree-sitter does in a fraction of a full parse. Older trees are released once the kept ones
+ * tree-sitter does in a fraction of a full parse. Older trees are deleted once the kept ones
  * cover more than a few MB of source: ESLint lints one file at a time, so a tree is done with
- * long before that.
+ * long before that. Only the file parsed last has its syntax nodes (its `LiveTree`): ESLint is done
+ * with a file's nodes when it parses the next file, and keeping them would keep every node a rule
+ * read in the JavaScript heap.
  */
 export class TreeStore {
   #kept = new Map<string, Kept>();
   #keptText = 0;
+  #current: LiveTree | undefined;
 
   parse(parser: Parser, path: string, text: string): LiveTree | null {
     const previous = this.#kept.get(path);
     let tree: Tree | null;
-    if (previous && !previous.live.released) {
-      const old = previous.live.tree.copy();
+    if (previous) {
+      const old = previous.tree.copy();
       try {
         old.edit(editBetween(previous.text, text));
         tree = parser.parse(text, old);
@@ -62,9 +65,10 @@ export class TreeStore {
       tree = parser.parse(text);
     }
     if (!tree) return null;
-    const live = new LiveTree(tree, text.length);
-    this.#keep(path, { text, live });
-    return live;
+    this.#current?.retire();
+    this.#current = new LiveTree(tree, text.length);
+    this.#keep(path, { text, tree });
+    return this.#current;
   }
 
   #keep(path: string, kept: Kept): void {
@@ -72,7 +76,7 @@ export class TreeStore {
     if (previous) {
       this.#kept.delete(path);
       this.#keptText -= previous.text.length;
-      previous.live.release();
+      previous.tree.delete();
     }
     this.#kept.set(path, kept);
     this.#keptText += kept.text.length;
@@ -80,13 +84,15 @@ export class TreeStore {
       if (this.#keptText <= KEPT_TEXT || entry === kept) break;
       this.#kept.delete(oldest);
       this.#keptText -= entry.text.length;
-      entry.live.release();
+      entry.tree.delete();
     }
   }
 
-  /** Releases every kept tree. */
+  /** Deletes every kept tree. */
   clear(): void {
-    for (const entry of this.#kept.values()) entry.live.release();
+    this.#current?.retire();
+    this.#current = undefined;
+    for (const entry of this.#kept.values()) entry.tree.delete();
     this.#kept.clear();
     this.#keptText = 0;
   }

@@ -39,9 +39,8 @@ function relationTarget(index: RepoIndex, owner: ModelInfo, fact: RelationFact, 
   }
 }
 
-/** A model's relations by the name a path segment uses: forward fields, reverse query names, reverse accessors. */
-interface RelationNames {
-  forward: Map<string, RelationFact>;
+/** The relations pointing at one model, by the name a path segment uses: reverse query names and reverse accessors. */
+interface ReverseNames {
   query: Map<string, { owner: ModelInfo; fact: RelationFact }>;
   accessor: Map<string, { owner: ModelInfo; fact: RelationFact }>;
 }
@@ -60,32 +59,32 @@ function reverseAccessorName(owner: ModelInfo, fact: RelationFact): string | und
   return fact.relatedName ?? (fact.kind === "OneToOneField" ? owner.name.toLowerCase() : `${owner.name.toLowerCase()}_set`);
 }
 
-const namesCache = new WeakMap<RepoIndex, Map<ModelInfo, RelationNames>>();
+const namesCache = new WeakMap<RepoIndex, Map<ModelInfo, ReverseNames>>();
 
-/** Every model's relations by name, forward and reverse (built once per index, the first time a path is followed). */
-function relationNames(index: RepoIndex, userModel: string): Map<ModelInfo, RelationNames> {
+/**
+ * The reverse relations of every model that has some (built once per index, the first time a path
+ * is followed). Most models are the target of no relation and get no entry.
+ */
+function reverseNames(index: RepoIndex, userModel: string): Map<ModelInfo, ReverseNames> {
   let names = namesCache.get(index);
   if (names) return names;
-  const all = new Map<ModelInfo, RelationNames>();
-  const of = (model: ModelInfo): RelationNames => {
-    let entry = all.get(model);
-    if (!entry) all.set(model, (entry = { forward: new Map(), query: new Map(), accessor: new Map() }));
-    return entry;
-  };
+  names = new Map<ModelInfo, ReverseNames>();
   for (const app of index.appsByModule.values()) {
     for (const owner of app.models.values()) {
       for (const fact of owner.relations) {
-        if (!of(owner).forward.has(fact.name)) of(owner).forward.set(fact.name, fact);
         const target = relationTarget(index, owner, fact, userModel);
         if (!target) continue;
         const query = reverseQueryName(owner, fact);
         const accessor = reverseAccessorName(owner, fact);
-        if (query !== undefined && !of(target).query.has(query)) of(target).query.set(query, { owner, fact });
-        if (accessor !== undefined && !of(target).accessor.has(accessor)) of(target).accessor.set(accessor, { owner, fact });
+        if (query === undefined && accessor === undefined) continue;
+        let entry = names.get(target);
+        if (!entry) names.set(target, (entry = { query: new Map(), accessor: new Map() }));
+        const hop = { owner, fact };
+        if (query !== undefined && !entry.query.has(query)) entry.query.set(query, hop);
+        if (accessor !== undefined && !entry.accessor.has(accessor)) entry.accessor.set(accessor, hop);
       }
     }
   }
-  names = all;
   namesCache.set(index, names);
   return names;
 }
@@ -96,12 +95,11 @@ function relationNames(index: RepoIndex, userModel: string): Map<ModelInfo, Rela
  * (`names: "accessor"`, `select_related`/`prefetch_related`).
  */
 export function relationHop(index: RepoIndex, model: ModelInfo, segment: string, names: "query" | "accessor", userModel: string): RelationHop | undefined {
-  const entry = relationNames(index, userModel).get(model);
-  const fact = entry?.forward.get(segment);
+  const fact = model.relations.find((relation) => relation.name === segment);
   if (fact) {
     const to = relationTarget(index, model, fact, userModel);
     return to ? { from: model, to, fact, forward: true } : undefined;
   }
-  const reverse = (names === "query" ? entry?.query : entry?.accessor)?.get(segment);
+  const reverse = reverseNames(index, userModel).get(model)?.[names].get(segment);
   return reverse ? { from: model, to: reverse.owner, fact: reverse.fact, forward: false } : undefined;
 }
