@@ -8,6 +8,14 @@ function interpolate(template: string, data: Record<string, unknown>): string {
   return template.replace(PLACEHOLDER, (whole, key: string) => (Object.hasOwn(data, key.trim()) ? String(data[key.trim()]) : whole));
 }
 
+const placeholderCounts = new Map<string, number>();
+
+function placeholderCount(template: string): number {
+  let count = placeholderCounts.get(template);
+  if (count === undefined) placeholderCounts.set(template, (count = template.match(PLACEHOLDER)?.length ?? 0));
+  return count;
+}
+
 function shorten(value: string, length: number): string {
   return length >= value.length ? value : `${value.slice(0, Math.max(0, length - 1))}…`;
 }
@@ -19,7 +27,13 @@ function shorten(value: string, length: number): string {
  */
 export function fitData(template: string, data: Record<string, unknown>, limit = MESSAGE_LIMIT): Record<string, string> {
   const fitted: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) fitted[key] = String(value).replace(/\s+/gu, " ");
+  let longest = 0;
+  for (const [key, value] of Object.entries(data)) {
+    fitted[key] = String(value).replace(/\s+/gu, " ");
+    longest = Math.max(longest, fitted[key].length);
+  }
+  // Fits even if every placeholder took the longest value: the common case, with no interpolation.
+  if (template.length + placeholderCount(template) * longest <= limit) return fitted;
   for (let excess = interpolate(template, fitted).length - limit; excess > 0; excess = interpolate(template, fitted).length - limit) {
     const longest = Object.keys(fitted).reduce((a, b) => (fitted[b]!.length > fitted[a]!.length ? b : a), Object.keys(fitted)[0]!);
     const value = fitted[longest]!;

@@ -119,6 +119,8 @@ export class PyNode implements SyntaxNode {
   #node: Node | undefined;
   #parent: PyNode | null | undefined;
   #children: PyNode[] | undefined;
+  /** The fields read so far: name, node, name, node... (a node is read by several rules). */
+  #fields: (string | PyNode | null)[] | undefined;
   #hasError: boolean | undefined;
 
   static {
@@ -192,8 +194,12 @@ export class PyNode implements SyntaxNode {
   }
 
   childForFieldName(name: string): PyNode | null {
+    const fields = (this.#fields ??= []);
+    for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1] as PyNode | null;
     const child = this.node.childForFieldName(name);
-    return child ? this.#live.wrap(child) : null;
+    const wrapped = child ? this.#live.wrap(child) : null;
+    fields.push(name, wrapped);
+    return wrapped;
   }
 
   childrenForFieldName(name: string): PyNode[] {

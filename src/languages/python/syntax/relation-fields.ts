@@ -1,11 +1,14 @@
 import { dottedName, lastComponent } from "./names.js";
-import { childNodes, sameNode, textOf, type SyntaxNode } from "./node.js";
+import { childNodes, textOf, type SyntaxNode } from "./node.js";
 import { findCallsNamed } from "./calls.js";
 
 const RELATION_FIELD_KINDS = ["ForeignKey", "OneToOneField", "ManyToManyField", "ForeignObject"] as const;
 type RelationFieldKind = (typeof RELATION_FIELD_KINDS)[number];
 
 const KIND_SET: ReadonlySet<string> = new Set(RELATION_FIELD_KINDS);
+
+/** A character that can continue a Python name. */
+const NAME_CHARACTER = /[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]/u;
 
 export interface RelationField<Node extends SyntaxNode = SyntaxNode> {
   call: Node;
@@ -21,10 +24,16 @@ export interface RelationField<Node extends SyntaxNode = SyntaxNode> {
   modelClass?: Node;
 }
 
+/** A dotted name written plainly, without spaces, comments or line breaks inside. */
+const PLAIN_DOTTED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/u;
+
 /** `models.ForeignKey`, `ForeignKey`, `django.db.models.ForeignKey` → "ForeignKey"; otherwise undefined. */
 function relationKindOf(source: string, call: SyntaxNode): RelationFieldKind | undefined {
   const fn = call.childForFieldName("function");
-  const name = fn ? dottedName(source, fn) : undefined;
+  if (!fn) return undefined;
+  const text = textOf(source, fn);
+  // Read from the text when it is plainly a dotted name (the common case): no walk of the attribute chain.
+  const name = PLAIN_DOTTED_NAME.test(text) ? text : dottedName(source, fn);
   if (!name) return undefined;
   const last = lastComponent(name);
   return KIND_SET.has(last) ? (last as RelationFieldKind) : undefined;
@@ -41,8 +50,8 @@ export function readRelationField<Node extends SyntaxNode>(source: string, call:
   let targetKeyword: SyntaxNode | undefined;
   for (const arg of childNodes(args)) {
     if (arg.type === "keyword_argument") {
-      const name = arg.childForFieldName("name");
-      if (name && textOf(source, name) === "to") {
+      // A keyword argument starts with its name.
+      if (source.startsWith("to", arg.startIndex) && !NAME_CHARACTER.test(source[arg.startIndex + 2] ?? "")) {
         target = arg.childForFieldName("value");
         targetKeyword = arg;
         break;
@@ -55,7 +64,8 @@ export function readRelationField<Node extends SyntaxNode>(source: string, call:
   if (!target) return undefined;
   const field: RelationField<Node> = { call, kind, target: target as Node, ...(targetKeyword ? { targetKeyword: targetKeyword as Node } : {}) };
   const assignment = call.parent;
-  if (assignment?.type === "assignment" && sameNode(assignment.childForFieldName("right"), call)) {
+  // A call directly under an assignment is its right side when it ends the assignment (a type annotation is a `type` node).
+  if (assignment?.type === "assignment" && assignment.endIndex === call.endIndex) {
     const left = assignment.childForFieldName("left");
     if (left?.type === "identifier") {
       field.fieldName = textOf(source, left);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { findRelationFields, readRelationField, textOf, type RelationField, type SyntaxNode } from "../../src/languages/python/syntax/index.js";
+import { getPythonParser } from "../../src/languages/python/tree-sitter.js";
+import { pythonSourceCode } from "../support/python-source.js";
+
+/** What a relation field says, in text. */
+function summary(source: string, field: RelationField<SyntaxNode>): Record<string, unknown> {
+  return {
+    kind: field.kind,
+    target: textOf(source, field.target),
+    keyword: field.targetKeyword ? textOf(source, field.targetKeyword) : undefined,
+    fieldName: field.fieldName,
+    modelClass: field.modelClass?.childForFieldName("name") ? textOf(source, field.modelClass.childForFieldName("name")!) : undefined,
+  };
+}
+
+const CASES: [string, string, Record<string, unknown>[]][] = [
+  ["positional target", `class A(models.Model):\n    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)\n`, [{ kind: "ForeignKey", target: '"posthog.Team"', keyword: undefined, fieldName: "team", modelClass: "A" }]],
+  ["to= after other keywords, spaced", `class A(models.Model):\n    team = models.ForeignKey(on_delete=models.CASCADE, to = "posthog.Team")\n`, [{ kind: "ForeignKey", target: '"posthog.Team"', keyword: 'to = "posthog.Team"', fieldName: "team", modelClass: "A" }]],
+  ["to= wins over a positional argument", `x = ForeignKey(Team, to="posthog.Team")\n`, [{ kind: "ForeignKey", target: '"posthog.Team"', keyword: 'to="posthog.Team"', fieldName: "x", modelClass: undefined }]],
+  ["a keyword that only starts with to", `x = models.OneToOneField(tom="a.B", today=1)\n`, []],
+  ["a keyword named to with a combining accent", `x = models.OneToOneField(to\u0301="a.B")\n`, []],
+  ["spaces and a comment inside the function name", `x = models . ManyToManyField("a.B")\ny = models.  # why\\\n    ForeignKey("a.C")\n`, [
+    { kind: "ManyToManyField", target: '"a.B"', keyword: undefined, fieldName: "x", modelClass: undefined },
+    { kind: "ForeignKey", target: '"a.C"', keyword: undefined, fieldName: "y", modelClass: undefined },
+  ]],
+  ["the full path of the field class", `x = django.db.models.ForeignObject("a.B")\n`, [{ kind: "ForeignObject", target: '"a.B"', keyword: undefined, fieldName: "x", modelClass: undefined }]],
+  ["unpacked arguments", `x = models.ForeignKey(*args)\ny = models.ForeignKey("a.B", **options)\n`, []],
+  // The inner assignment of a chain is not a statement of the class body.
+  ["an annotated and a chained assignment", `class A:\n    x: models.ForeignKey = models.ForeignKey("a.B")\n    y = z = models.ForeignKey("a.C")\n`, [
+    { kind: "ForeignKey", target: '"a.B"', keyword: undefined, fieldName: "x", modelClass: "A" },
+    { kind: "ForeignKey", target: '"a.C"', keyword: undefined, fieldName: "z", modelClass: undefined },
+  ]],
+  ["a call in an annotation, an argument and a return", `x: models.ForeignKey("a.B")\nf(models.ForeignKey("a.C"))\ndef g():\n    return models.ForeignKey("a.D")\n`, [
+    { kind: "ForeignKey", target: '"a.B"', keyword: undefined, fieldName: undefined, modelClass: undefined },
+    { kind: "ForeignKey", target: '"a.C"', keyword: undefined, fieldName: undefined, modelClass: undefined },
+    { kind: "ForeignKey", target: '"a.D"', keyword: undefined, fieldName: undefined, modelClass: undefined },
+  ]],
+];
+
+describe("relation fields", () => {
+  it.each(CASES)("%s", (_, source, expected) => {
+    // The rules read the language's nodes; the repository index reads tree-sitter's own.
+    const code = pythonSourceCode(source);
+    expect(findRelationFields(source, code.ast).map((field) => summary(source, field))).toEqual(expected);
+    const tree = getPythonParser().parse(source)!;
+    try {
+      const raw = tree.rootNode.descendantsOfType("call").flatMap((call) => {
+        const field = readRelationField(source, call);
+        return field ? [summary(source, field)] : [];
+      });
+      expect(raw).toEqual(expected);
+    } finally {
+      tree.delete();
+    }
+  });
+});
