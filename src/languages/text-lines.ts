@@ -40,19 +40,25 @@ export function lineBreakOf(text: string): string {
   return match ? match[0] : "\n";
 }
 
-/** The offset of every line's first character (after `\n`, `\r\n` or a lone `\r`). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
+/** The offset of every line's first character (after `\n`, `\r\n` or a lone `\r`), in a typed array (a large file has tens of thousands). */
+export function lineStarts(text: string): Uint32Array {
+  let lines = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (c === 10 || c === 13) starts.push(i + 1);
+    if (c === 10 || c === 13) lines++;
+  }
+  const starts = new Uint32Array(lines);
+  for (let i = 0, line = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 10 || c === 13) starts[line++] = i + 1;
   }
   return starts;
 }
 
 /** The 0-based line of an offset, in a table of {@link lineStarts}. */
-export function lineIndexAt(starts: readonly number[], index: number): number {
+export function lineIndexAt(starts: ArrayLike<number>, index: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

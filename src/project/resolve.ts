@@ -3,35 +3,56 @@ import type { AppInfo, ModelInfo, RepoIndex } from "./types.js";
 
 export { moduleOfFile, resolveRelativeImport } from "../languages/python/syntax/index.js";
 
-const isWithinModule = (module: string, base: string): boolean => module === base || module.startsWith(`${base}.`);
-
-/** The app whose package is `module` or the longest prefix of it (`posthog.models.team` → posthog). */
-export function appOfModule(index: RepoIndex, module: string): AppInfo | undefined {
-  let best: AppInfo | undefined;
-  for (const app of index.appsByModule.values()) {
-    if (isWithinModule(module, app.module) && (!best || app.module.length > best.module.length)) best = app;
-  }
-  return best;
+/** `inner` is `outer` or inside it, at a `separator` boundary (`a.b` in `a`, not `ab` in `a`). */
+function isWithin(inner: string, outer: string, separator: string): boolean {
+  if (!inner.startsWith(outer)) return false;
+  return inner.length === outer.length || outer.endsWith(separator) || inner.startsWith(separator, outer.length);
 }
 
+/** The answers of a lookup per index and key: every file of a run asks about the same modules and folders. */
+function memoized<Value>(compute: (index: RepoIndex, key: string) => Value): (index: RepoIndex, key: string) => Value {
+  const byIndex = new WeakMap<RepoIndex, Map<string, Value>>();
+  return (index, key) => {
+    let answers = byIndex.get(index);
+    if (!answers) byIndex.set(index, (answers = new Map()));
+    if (answers.has(key)) return answers.get(key)!;
+    const value = compute(index, key);
+    answers.set(key, value);
+    return value;
+  };
+}
+
+/** The app whose package is `module` or the longest prefix of it (`posthog.models.team` → posthog). */
+export const appOfModule = memoized((index, module): AppInfo | undefined => {
+  let best: AppInfo | undefined;
+  for (const app of index.appsByModule.values()) {
+    if (isWithin(module, app.module, ".") && (!best || app.module.length > best.module.length)) best = app;
+  }
+  return best;
+});
+
 /** The app whose directory holds `file` (the deepest one). Works for any file, not only `.py`. */
-export function appOfFile(index: RepoIndex, file: string): AppInfo | undefined {
+export const appOfFile = memoized((index, file): AppInfo | undefined => {
   const absolute = path.resolve(index.root, file);
   let best: AppInfo | undefined;
   for (const app of index.appsByModule.values()) {
-    const inside = absolute === app.dir || absolute.startsWith(app.dir.endsWith(path.sep) ? app.dir : app.dir + path.sep);
-    if (inside && (!best || app.dir.length > best.dir.length)) best = app;
+    if (isWithin(absolute, app.dir, path.sep) && (!best || app.dir.length > best.dir.length)) best = app;
   }
   return best;
-}
+});
+
+/** True when `top` is the top-level package of an app's package. */
+const isRepositoryPackage = memoized((index, top): boolean => {
+  for (const app of index.appsByModule.values()) {
+    if (isWithin(app.module, top, ".")) return true;
+  }
+  return false;
+});
 
 /** True when `module` belongs to the repository: its top-level package is the top package of an app. */
 function isRepositoryModule(index: RepoIndex, module: string): boolean {
-  const top = module.split(".")[0]!;
-  for (const app of index.appsByModule.values()) {
-    if (app.module === top || app.module.startsWith(`${top}.`)) return true;
-  }
-  return false;
+  const dot = module.indexOf(".");
+  return isRepositoryPackage(index, dot === -1 ? module : module.slice(0, dot));
 }
 
 /**
@@ -52,7 +73,7 @@ export function resolveModelImport(
   const candidates = index.modelsByName.get(name) ?? [];
   if (candidates.length === 0) return { candidates };
   const app = appOfModule(index, module);
-  if (app && isWithinModule(module, app.modelsModule)) {
+  if (app && isWithin(module, app.modelsModule, ".")) {
     const own = app.models.get(name);
     if (own) return { model: own, candidates };
   }

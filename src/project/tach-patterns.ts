@@ -61,7 +61,7 @@ export function tachPatternMatches(pattern: string, value: string): boolean {
   return !(regex instanceof Error) && regex.test(value);
 }
 
-const isWithin = (path: string, module: string): boolean => path === module || path.startsWith(`${module}.`);
+const isWithin = (path: string, module: string): boolean => path.startsWith(module) && (path.length === module.length || path.charCodeAt(module.length) === 46); // "."
 
 /**
  * tach's `find_nearest`: the deepest declared module that is `path` or a prefix of it at a dot

@@ -40,11 +40,69 @@ function fitted(messages: Record<string, string>, descriptor: Descriptor): Descr
   };
 }
 
+/** What the rules read of their context (`RuleContext` of `@eslint/core`). */
+type ContextMembers = Pick<RuleContext, "cwd" | "filename" | "physicalFilename" | "settings" | "id" | "options"> & {
+  sourceCode: unknown;
+  languageOptions: unknown;
+  report(descriptor: never): void;
+};
+
+/**
+ * A rule's context whose `report` fits every message to the limit, every other member read from
+ * the context. A class instance, not an object with the context as its prototype: one is made per
+ * rule per file, and making each context a prototype cost more than the rules' own setup.
+ */
+class FittedContext {
+  readonly #context: ContextMembers;
+  readonly #messages: Record<string, string>;
+
+  constructor(context: ContextMembers, messages: Record<string, string>) {
+    this.#context = context;
+    this.#messages = messages;
+  }
+
+  get cwd(): string {
+    return this.#context.cwd;
+  }
+
+  get filename(): string {
+    return this.#context.filename;
+  }
+
+  get physicalFilename(): string {
+    return this.#context.physicalFilename;
+  }
+
+  get sourceCode(): unknown {
+    return this.#context.sourceCode;
+  }
+
+  get settings(): ContextMembers["settings"] {
+    return this.#context.settings;
+  }
+
+  get languageOptions(): unknown {
+    return this.#context.languageOptions;
+  }
+
+  get id(): string {
+    return this.#context.id;
+  }
+
+  get options(): ContextMembers["options"] {
+    return this.#context.options;
+  }
+
+  report(descriptor: Descriptor): void {
+    (this.#context.report as (descriptor: Descriptor) => void)(fitted(this.#messages, descriptor));
+  }
+}
+
 /** The rule's context, with `report` fitting every message to the limit (see `fitData`). */
 export function withFittedMessages<Context extends { report(descriptor: never): void }>(context: Context, messages: Record<string, string> | undefined): Context {
   if (!messages) return context;
-  const report = context.report.bind(context) as (descriptor: Descriptor) => void;
-  return Object.create(context, { report: { value: (descriptor: Descriptor) => report(fitted(messages, descriptor)) } }) as Context;
+  // Every ESLint rule context has the members (the config-file rules' typings name fewer).
+  return new FittedContext(context as unknown as ContextMembers, messages) as unknown as Context;
 }
 
 /**

@@ -392,6 +392,13 @@ describe("resolution helpers", () => {
     expect(appOfFile(index, path.join(FIXTURE, "products/visual_review/backend/facade/api.py"))?.label).toBe("visual_review");
     expect(appOfFile(index, path.join(FIXTURE, "ee/models/rbac/role.py"))?.label).toBe("ee");
     expect(appOfFile(index, path.join(FIXTURE, "products/surveys/models.py"))).toBeUndefined();
+    expect(appOfFile(index, "ee/models/rbac/role.py")?.label).toBe("ee");
+    expect(appOfFile(index, path.join(FIXTURE, "ee"))?.label).toBe("ee");
+    expect(appOfFile(index, path.join(FIXTURE, "eex", "models.py"))).toBeUndefined();
+    expect(resolveModelImport(index, "posthogx.models", "Team").candidates).toEqual([]);
+    // Asked again (the answers are remembered per index): the same.
+    expect(appOfModule(index, "posthog.models.team.team")?.label).toBe("posthog");
+    expect(appOfFile(index, "ee/models/rbac/role.py")?.label).toBe("ee");
   });
 });
 

@@ -194,11 +194,12 @@ export class PyNode implements SyntaxNode {
   }
 
   childForFieldName(name: string): PyNode | null {
-    const fields = (this.#fields ??= []);
-    for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1] as PyNode | null;
+    const fields = this.#fields;
+    if (fields) for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1] as PyNode | null;
     const child = this.node.childForFieldName(name);
     const wrapped = child ? this.#live.wrap(child) : null;
-    fields.push(name, wrapped);
+    // Arrays of the exact size: a node has one to three fields read, and a pushed-to array reserves room for sixteen.
+    this.#fields = fields ? [...fields, name, wrapped] : [name, wrapped];
     return wrapped;
   }
 

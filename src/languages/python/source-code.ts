@@ -27,7 +27,7 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   #inlineConfigComments: PyComment[] | undefined;
   #locs = new WeakMap<PyNode, SourceLocation>();
   #rootLoc: SourceLocation | undefined;
-  #lineStarts: number[] | undefined;
+  #lineStarts: Uint32Array | undefined;
 
   constructor({ text, ast, hasBOM }: { text: string; ast: PyNode; hasBOM: boolean }) {
     super({ text, ast, lineEndingPattern: /\r\n|[\r\n]/u });
@@ -54,7 +54,7 @@ export class PythonSourceCode extends TextSourceCodeBase<{
    * The offset of every line's first character. Locations are found from this table alone:
    * the base class would split the file into line strings (`lines`) on the first report.
    */
-  #starts(): number[] {
+  #starts(): Uint32Array {
     return (this.#lineStarts ??= lineStarts(this.text));
   }
 
