@@ -157,17 +157,14 @@ export class PythonSourceCode extends TextSourceCodeBase<{
    */
   override traverse(): Iterable<PythonTraversalStep> {
     const root = this.ast;
-    return {
-      *[Symbol.iterator](): Iterator<PythonTraversalStep> {
-        yield new PythonTraversalStep({ target: root, phase: 1, args: [root, null] });
-        for (const node of root.children) {
-          if (node.type === "comment") continue;
-          const args: [PyNode, PyNode | null] = [node, root];
-          yield new PythonTraversalStep({ target: node, phase: 1, args });
-          yield new PythonTraversalStep({ target: node, phase: 2, args });
-        }
-        yield new PythonTraversalStep({ target: root, phase: 2, args: [root, null] });
-      },
-    };
+    // An array, not a generator: no iterator result per step.
+    const steps = [new PythonTraversalStep({ target: root, phase: 1, args: [root, null] })];
+    for (const node of root.children) {
+      if (node.type === "comment") continue;
+      const args: [PyNode, PyNode | null] = [node, root];
+      steps.push(new PythonTraversalStep({ target: node, phase: 1, args }), new PythonTraversalStep({ target: node, phase: 2, args }));
+    }
+    steps.push(new PythonTraversalStep({ target: root, phase: 2, args: [root, null] }));
+    return steps;
   }
 }
