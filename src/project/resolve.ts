@@ -1,12 +1,13 @@
 import path from "node:path";
 import type { AppInfo, ModelInfo, RepoIndex } from "./types.js";
 
+import { isWithinModule } from "../languages/python/syntax/index.js";
+
 export { moduleOfFile, resolveRelativeImport } from "../languages/python/syntax/index.js";
 
-/** `inner` is `outer` or inside it, at a `separator` boundary (`a.b` in `a`, not `ab` in `a`). */
-function isWithin(inner: string, outer: string, separator: string): boolean {
-  if (!inner.startsWith(outer)) return false;
-  return inner.length === outer.length || outer.endsWith(separator) || inner.startsWith(separator, outer.length);
+/** `file` is the folder `dir` or inside it, compared without building strings. */
+function isInFolder(file: string, dir: string): boolean {
+  return file.startsWith(dir) && (file.length === dir.length || dir.endsWith(path.sep) || file.startsWith(path.sep, dir.length));
 }
 
 /** The answers of a lookup per index and key: every file of a run asks about the same modules and folders. */
@@ -26,7 +27,7 @@ function memoized<Value>(compute: (index: RepoIndex, key: string) => Value): (in
 export const appOfModule = memoized((index, module): AppInfo | undefined => {
   let best: AppInfo | undefined;
   for (const app of index.appsByModule.values()) {
-    if (isWithin(module, app.module, ".") && (!best || app.module.length > best.module.length)) best = app;
+    if (isWithinModule(module, app.module) && (!best || app.module.length > best.module.length)) best = app;
   }
   return best;
 });
@@ -36,7 +37,7 @@ export const appOfFile = memoized((index, file): AppInfo | undefined => {
   const absolute = path.resolve(index.root, file);
   let best: AppInfo | undefined;
   for (const app of index.appsByModule.values()) {
-    if (isWithin(absolute, app.dir, path.sep) && (!best || app.dir.length > best.dir.length)) best = app;
+    if (isInFolder(absolute, app.dir) && (!best || app.dir.length > best.dir.length)) best = app;
   }
   return best;
 });
@@ -44,7 +45,7 @@ export const appOfFile = memoized((index, file): AppInfo | undefined => {
 /** True when `top` is the top-level package of an app's package. */
 const isRepositoryPackage = memoized((index, top): boolean => {
   for (const app of index.appsByModule.values()) {
-    if (isWithin(app.module, top, ".")) return true;
+    if (isWithinModule(app.module, top)) return true;
   }
   return false;
 });
@@ -73,7 +74,7 @@ export function resolveModelImport(
   const candidates = index.modelsByName.get(name) ?? [];
   if (candidates.length === 0) return { candidates };
   const app = appOfModule(index, module);
-  if (app && isWithin(module, app.modelsModule, ".")) {
+  if (app && isWithinModule(module, app.modelsModule)) {
     const own = app.models.get(name);
     if (own) return { model: own, candidates };
   }

@@ -4,6 +4,8 @@
  * declared module owns an import path, the member an import reaches, and which interfaces apply.
  */
 
+import { isWithinModule } from "../languages/python/syntax/index.js";
+
 /** The fields of an `[[interfaces]]` block that decide what it exposes to whom. */
 export interface TachInterfaceRule {
   /** `from` patterns as tach reads them: `[".*"]` when the key is missing. */
@@ -61,8 +63,6 @@ export function tachPatternMatches(pattern: string, value: string): boolean {
   return !(regex instanceof Error) && regex.test(value);
 }
 
-const isWithin = (path: string, module: string): boolean => path.startsWith(module) && (path.length === module.length || path.charCodeAt(module.length) === 46); // "."
-
 /**
  * tach's `find_nearest`: the deepest declared module that is `path` or a prefix of it at a dot
  * boundary; undefined when none is (tach then counts it as `<root>`).
@@ -70,7 +70,7 @@ const isWithin = (path: string, module: string): boolean => path.startsWith(modu
 export function nearestTachModule(modulePaths: readonly string[], path: string): string | undefined {
   let best: string | undefined;
   for (const module of modulePaths) {
-    if (module !== "<root>" && isWithin(path, module) && (best === undefined || module.length > best.length)) best = module;
+    if (module !== "<root>" && isWithinModule(path, module) && (best === undefined || module.length > best.length)) best = module;
   }
   return best;
 }

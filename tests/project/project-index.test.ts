@@ -16,6 +16,7 @@ import {
   type RepoIndex,
 } from "../../src/project/index.js";
 import { Confiner } from "../../src/project/confine.js";
+import { isWithinModule } from "../../src/languages/python/syntax/index.js";
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "repo-basic");
 const cwd = process.cwd();
@@ -337,6 +338,14 @@ describe("resolution helpers", () => {
     expect(moduleOfFile(root, path.join(root, "products/x/package.json"))).toBeNull();
     expect(moduleOfFile(root, path.join(root, "products/my-product/backend/models.py"))).toBeNull();
     expect(moduleOfFile(root, path.join(path.dirname(root), "elsewhere.py"))).toBeNull();
+  });
+
+  it("isWithinModule", () => {
+    expect(isWithinModule("posthog.models", "posthog")).toBe(true);
+    expect(isWithinModule("posthog", "posthog")).toBe(true);
+    expect(isWithinModule("posthogx.models", "posthog")).toBe(false);
+    expect(isWithinModule("posthog", "posthog.models")).toBe(false);
+    expect(isWithinModule("products.x.backend.models.team", "products.x.backend.models")).toBe(true);
   });
 
   it("resolveRelativeImport", () => {

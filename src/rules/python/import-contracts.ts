@@ -1,5 +1,6 @@
 import type { ImportLinterConfig, ImportLinterContract } from "../../project/importlinter.js";
 import { matchingPackage, moduleExpressionMatches } from "../../project/module-expressions.js";
+import { isWithinModule } from "../../languages/python/syntax/index.js";
 
 /** Why a contract forbids an import. */
 type ContractReason =
@@ -14,8 +15,6 @@ export interface ContractViolation {
   imported: string;
   reason: ContractReason;
 }
-
-const within = (module: string, base: string): boolean => module === base || module.startsWith(`${base}.`);
 
 /** import-linter keeps one node for an external package: `rest_framework.serializers` is `rest_framework`. */
 function recorded(config: ImportLinterConfig, module: string): string {
@@ -56,7 +55,7 @@ function layersOf(contract: ImportLinterContract): Layer[] {
 }
 
 function layerOf(layers: readonly Layer[], container: string, module: string): Layer | undefined {
-  return layers.find((layer) => within(module, container ? `${container}.${layer.name}` : layer.name));
+  return layers.find((layer) => isWithinModule(module, container ? `${container}.${layer.name}` : layer.name));
 }
 
 /** The contract as it applies to `importer`, or undefined when it says nothing about its imports. */
@@ -84,7 +83,7 @@ function apply(contract: ImportLinterContract, importer: string): Applied | unde
 function checkForbidden({ contract, sources }: Extract<Applied, { kind: "forbidden" }>, imported: readonly string[]): ContractViolation | undefined {
   for (const module of imported) {
     // An import inside the source module itself is never forbidden.
-    if (sources.some((source) => within(module, source))) continue;
+    if (sources.some((source) => isWithinModule(module, source))) continue;
     if (contract.forbiddenModules.some((forbidden) => instanceOf(forbidden, module, contract.asPackages) !== undefined)) {
       return { contract, imported: module, reason: { kind: "forbidden" } };
     }
@@ -95,7 +94,7 @@ function checkForbidden({ contract, sources }: Extract<Applied, { kind: "forbidd
 function checkLayers({ contract, layers, containers }: Extract<Applied, { kind: "layers" }>, imported: readonly string[]): ContractViolation | undefined {
   for (const { container, layer: importerLayer } of containers) {
     for (const module of imported) {
-      if (container && !within(module, container)) continue;
+      if (container && !isWithinModule(module, container)) continue;
       const importedLayer = layerOf(layers, container, module);
       if (!importedLayer || importedLayer === importerLayer) continue;
       const sameLevelIndependent = importedLayer.level === importerLayer.level && importerLayer.independent;
@@ -110,7 +109,7 @@ function checkLayers({ contract, layers, containers }: Extract<Applied, { kind: 
 function checkIndependence({ contract, importerModule }: Extract<Applied, { kind: "independence" }>, imported: readonly string[]): ContractViolation | undefined {
   for (const module of imported) {
     const importedModule = contract.modules.map((expression) => matchingPackage(expression, module)).find((found) => found !== undefined);
-    if (importedModule && !within(importedModule, importerModule) && !within(importerModule, importedModule)) {
+    if (importedModule && !isWithinModule(importedModule, importerModule) && !isWithinModule(importerModule, importedModule)) {
       return { contract, imported: module, reason: { kind: "independence", importerModule, importedModule } };
     }
   }

@@ -16,5 +16,5 @@ export { moduleBindings, moduleLevelStatements, type ModuleBinding, type ModuleB
 export { isNameRead } from "./uses.js";
 export { findRelationFields, readRelationField, type RelationField } from "./relation-fields.js";
 export { findCallsNamed, findIdentifiers } from "./calls.js";
-export { moduleOfFile, resolveRelativeImport } from "./modules.js";
+export { isWithinModule, moduleOfFile, resolveRelativeImport } from "./modules.js";
 export { afterLineBreak, indentationAt, lineBreakOf, lineEndOf, lineNumbers, lineStartOf, startsLine } from "../../text-lines.js";

@@ -1,6 +1,11 @@
 import path from "node:path";
 import { isPythonIdentifier } from "./names.js";
 
+/** `module` is `base` or a module inside it (`a.b` is in `a`; `ab` is not), compared without building strings. */
+export function isWithinModule(module: string, base: string): boolean {
+  return module.startsWith(base) && (module.length === base.length || module.charCodeAt(base.length) === 46); // "."
+}
+
 /**
  * Dotted Python module of a `.py`/`.pyi` file relative to `root`:
  * `products/x/backend/models.py` → `products.x.backend.models`, `pkg/__init__.py` → `pkg`.
