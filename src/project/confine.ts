@@ -12,8 +12,9 @@ export interface Confined {
 /** Longer than Linux's PATH_MAX: no such file can exist. */
 const MAX_PATH_LENGTH = 4096;
 
+/** `real` is the folder `root` or inside it, compared without building strings. */
 export function isInside(root: string, real: string): boolean {
-  return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  return real.startsWith(root) && (real.length === root.length || root.endsWith(path.sep) || real.startsWith(path.sep, root.length));
 }
 
 function realpathOrNull(target: string): string | null {

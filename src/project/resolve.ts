@@ -1,14 +1,9 @@
 import path from "node:path";
+import { isWithinModule } from "../languages/python/syntax/index.js";
+import { isInside } from "./confine.js";
 import type { AppInfo, ModelInfo, RepoIndex } from "./types.js";
 
-import { isWithinModule } from "../languages/python/syntax/index.js";
-
 export { moduleOfFile, resolveRelativeImport } from "../languages/python/syntax/index.js";
-
-/** `file` is the folder `dir` or inside it, compared without building strings. */
-function isInFolder(file: string, dir: string): boolean {
-  return file.startsWith(dir) && (file.length === dir.length || dir.endsWith(path.sep) || file.startsWith(path.sep, dir.length));
-}
 
 /** The answers of a lookup per index and key: every file of a run asks about the same modules and folders. */
 function memoized<Value>(compute: (index: RepoIndex, key: string) => Value): (index: RepoIndex, key: string) => Value {
@@ -37,7 +32,7 @@ export const appOfFile = memoized((index, file): AppInfo | undefined => {
   const absolute = path.resolve(index.root, file);
   let best: AppInfo | undefined;
   for (const app of index.appsByModule.values()) {
-    if (isInFolder(absolute, app.dir) && (!best || app.dir.length > best.dir.length)) best = app;
+    if (isInside(app.dir, absolute) && (!best || app.dir.length > best.dir.length)) best = app;
   }
   return best;
 });
