@@ -78,11 +78,28 @@ describe("TreeStore", () => {
     store.clear();
   });
 
-  it("keeps syntax nodes for the file parsed last only, and other files' trees for an incremental re-parse", () => {
-    const store = new TreeStore();
+  /** A parser that records whether each parse was incremental, and which of its trees were deleted. */
+  function spyParser() {
     const parser = getPythonParser();
     const incremental: boolean[] = [];
-    const spy = { parse: (text: string, old?: Tree | null) => (incremental.push(Boolean(old)), parser.parse(text, old)) } as unknown as Parser;
+    const deleted = new Set<Tree>();
+    const trees: Tree[] = [];
+    const spy = {
+      parse: (text: string, old?: Tree | null) => {
+        incremental.push(Boolean(old));
+        const tree = parser.parse(text, old)!;
+        const remove = tree.delete.bind(tree);
+        tree.delete = () => (deleted.add(tree), remove());
+        trees.push(tree);
+        return tree;
+      },
+    } as unknown as Parser;
+    return { spy, incremental, deleted, trees };
+  }
+
+  it("keeps syntax nodes for the file parsed last only", () => {
+    const store = new TreeStore();
+    const { spy } = spyParser();
     const a = store.parse(spy, "a.py", "import os\nx = f(1)\n")!;
     const [statement] = a.root.children;
     const b = store.parse(spy, "b.py", "y = 2\n")!;
@@ -90,12 +107,51 @@ describe("TreeStore", () => {
     expect(b.released).toBe(false);
     expect(statement!.range).toEqual([0, 9]);
     expect(() => statement!.children).toThrow("a Python syntax node was read after its file's tree was released");
-    const again = store.parse(spy, "a.py", "import os\nx = f(12)\n")!;
-    expect(incremental).toEqual([false, false, true]);
-    expect(again.tree.rootNode.toString()).toBe(fullParse("import os\nx = f(12)\n"));
-    expect(b.released).toBe(true);
     store.clear();
-    expect(again.released).toBe(true);
+    expect(b.released).toBe(true);
+  });
+
+  it("deletes the tree of a file parsed once before parsing the next file", () => {
+    const store = new TreeStore();
+    const { spy, incremental, deleted, trees } = spyParser();
+    store.parse(spy, "a.py", "x = 1\n");
+    store.parse(spy, "b.py", "y = 2\n");
+    expect(deleted.has(trees[0]!)).toBe(true);
+    store.parse(spy, "c.py", "z = 3\n");
+    expect(deleted.has(trees[1]!)).toBe(true);
+    expect(deleted.has(trees[2]!)).toBe(false);
+    expect(incremental).toEqual([false, false, false]);
+    store.clear();
+    expect(deleted.has(trees[2]!)).toBe(true);
+  });
+
+  it("re-parses the file parsed last incrementally, and keeps the tree of a file parsed again across other files", () => {
+    const store = new TreeStore();
+    const { spy, incremental, deleted, trees } = spyParser();
+    store.parse(spy, "a.py", "import os\nx = f(1)\n");
+    store.parse(spy, "a.py", "import os\nx = f(12)\n");
+    expect(deleted.has(trees[0]!)).toBe(true);
+    store.parse(spy, "b.py", "y = 2\n");
+    expect(deleted.has(trees[1]!)).toBe(false);
+    const again = store.parse(spy, "a.py", "import os\nx = f(123)\n")!;
+    expect(incremental).toEqual([false, true, false, true]);
+    expect(again.tree.rootNode.toString()).toBe(fullParse("import os\nx = f(123)\n"));
+    expect(deleted.has(trees[1]!)).toBe(true);
+    expect(deleted.has(trees[2]!)).toBe(true);
+    store.clear();
+    expect(trees.every((tree) => deleted.has(tree))).toBe(true);
+  });
+
+  it("parses a file in full when other files came between its first and second parse", () => {
+    const store = new TreeStore();
+    const { spy, incremental } = spyParser();
+    store.parse(spy, "a.py", "x = 1\n");
+    store.parse(spy, "b.py", "y = 2\n");
+    store.parse(spy, "a.py", "x = 12\n");
+    store.parse(spy, "b.py", "y = 23\n");
+    store.parse(spy, "a.py", "x = 123\n");
+    expect(incremental).toEqual([false, false, false, false, true]);
+    store.clear();
   });
 
   it("gives one node object per tree node", () => {

@@ -1,7 +1,7 @@
 import { Edit, type Parser, type Point, type Tree } from "web-tree-sitter";
 import { LiveTree } from "./ast.js";
 
-/** How much source the kept trees may cover; the most recent file is always kept. */
+/** How much source the kept trees (of files parsed more than once) may cover; the file parsed last keeps its tree regardless. */
 const KEPT_TEXT = 512 * 1024;
 
 interface Kept {
@@ -36,39 +36,61 @@ export function editBetween(before: string, after: string): Edit {
   });
 }
 
+/** How many paths the store remembers having parsed once (a path beyond that counts as new). */
+const REMEMBERED_PATHS = 10_000;
+
 /**
  * The trees of the files parsed last, by path. A file parsed again (the next keystroke in the
  * editor, the next `--fix` pass) is re-parsed incrementally from its previous tree, which
- * tree-sitter does in a fraction of a full parse. Older trees are deleted once the kept ones
- * cover more than a few MB of source: ESLint lints one file at a time, so a tree is done with
- * long before that. Only the file parsed last has its syntax nodes (its `LiveTree`): ESLint is done
- * with a file's nodes when it parses the next file, and keeping them would keep every node a rule
- * read in the JavaScript heap.
+ * tree-sitter does in a fraction of a full parse. A tree is kept past the next file's parse only
+ * for a file parsed more than once: a command-line run parses each file once, and keeping those
+ * trees would only grow tree-sitter's memory (which never shrinks). Kept trees are deleted, oldest
+ * first, once they cover more than a few hundred KB of source. Only the file parsed last has its
+ * syntax nodes (its `LiveTree`): ESLint is done with a file's nodes when it parses the next file,
+ * and keeping them would keep every node a rule read in the JavaScript heap.
  */
 export class TreeStore {
   #kept = new Map<string, Kept>();
   #keptText = 0;
-  #current: LiveTree | undefined;
+  /** Paths parsed once, oldest first: parsing one again makes its tree one to keep. */
+  #seen = new Set<string>();
+  #current: { path: string; kept: Kept; live: LiveTree } | undefined;
 
   parse(parser: Parser, path: string, text: string): LiveTree | null {
-    const previous = this.#kept.get(path);
+    const current = this.#current;
+    this.#current = undefined;
+    current?.live.retire();
+    const previous = this.#kept.get(path) ?? (current?.path === path ? current.kept : undefined);
+    // The last file's tree goes before the parse when nothing keeps it, so tree-sitter's memory holds one tree at a time.
+    if (current && current.path !== path && this.#kept.get(current.path) !== current.kept) current.kept.tree.delete();
     let tree: Tree | null;
-    if (previous) {
-      const old = previous.tree.copy();
-      try {
-        old.edit(editBetween(previous.text, text));
-        tree = parser.parse(text, old);
-      } finally {
-        old.delete();
-      }
-    } else {
-      tree = parser.parse(text);
+    try {
+      tree = previous ? this.#reparse(parser, previous, text) : parser.parse(text);
+    } finally {
+      if (previous && this.#kept.get(path) !== previous) previous.tree.delete();
     }
     if (!tree) return null;
-    this.#current?.retire();
-    this.#current = new LiveTree(tree, text.length);
-    this.#keep(path, { text, tree });
-    return this.#current;
+    const kept = { text, tree };
+    const live = new LiveTree(tree, text.length);
+    this.#current = { path, kept, live };
+    if (previous || this.#seen.has(path)) this.#keep(path, kept);
+    else this.#remember(path);
+    return live;
+  }
+
+  #reparse(parser: Parser, previous: Kept, text: string): Tree | null {
+    const old = previous.tree.copy();
+    try {
+      old.edit(editBetween(previous.text, text));
+      return parser.parse(text, old);
+    } finally {
+      old.delete();
+    }
+  }
+
+  #remember(path: string): void {
+    this.#seen.add(path);
+    if (this.#seen.size > REMEMBERED_PATHS) this.#seen.delete(this.#seen.values().next().value!);
   }
 
   #keep(path: string, kept: Kept): void {
@@ -88,12 +110,15 @@ export class TreeStore {
     }
   }
 
-  /** Deletes every kept tree. */
+  /** Deletes every tree. */
   clear(): void {
-    this.#current?.retire();
+    const current = this.#current;
     this.#current = undefined;
+    current?.live.retire();
+    if (current && this.#kept.get(current.path) !== current.kept) current.kept.tree.delete();
     for (const entry of this.#kept.values()) entry.tree.delete();
     this.#kept.clear();
     this.#keptText = 0;
+    this.#seen.clear();
   }
 }
