@@ -23,7 +23,11 @@ const outcome = (run: () => unknown): unknown => {
   }
 };
 
-const texts = fc.string({ unit: fc.constantFrom("a", " ", "\n", "\r", "\r\n", "名", "😀", "#"), maxLength: 40 });
+const texts = fc.oneof(
+  fc.string({ unit: fc.constantFrom("a", " ", "\n", "\r", "\r\n", "名", "😀", "#"), maxLength: 40 }),
+  // Files without `\r` take their own path through the line table.
+  fc.string({ unit: fc.constantFrom("a", " ", "\n", "名", "😀", "#"), maxLength: 40 }),
+);
 
 describe("Python source code locations", () => {
   it("match plugin-kit's for every index and every location, CR, LF and CRLF alike", () => {
@@ -42,7 +46,7 @@ describe("Python source code locations", () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 600 },
     );
   });
 

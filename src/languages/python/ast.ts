@@ -82,6 +82,15 @@ export class LiveTree {
     return found;
   }
 
+  /**
+   * The root's named children, read from a new object of the root node: web-tree-sitter caches a
+   * node's children on its object, and the root's own object lives as long as the tree.
+   */
+  rootChildren(): (Node | null)[] {
+    this.assertAlive();
+    return this.tree.rootNode.namedChildren;
+  }
+
   assertAlive(): void {
     if (this.#released) throw new Error("posthog-products: a Python syntax node was read after its file's tree was released.");
   }
@@ -169,7 +178,7 @@ export class PyNode implements SyntaxNode {
   /** The named children, comments included. */
   get children(): PyNode[] {
     if (!this.#children) {
-      this.#children = this.#live.wrapAll(this.node.namedChildren);
+      this.#children = this.#live.wrapAll(this === this.#live.root ? this.#live.rootChildren() : this.node.namedChildren);
       for (const child of this.#children) child.#parent ??= this;
     }
     return this.#children;
