@@ -83,10 +83,13 @@ describe("TreeStore", () => {
     const parser = getPythonParser();
     const incremental: boolean[] = [];
     const deleted = new Set<Tree>();
+    /** How many of its trees were deleted when each parse began. */
+    const deletedBeforeParse: number[] = [];
     const trees: Tree[] = [];
     const spy = {
       parse: (text: string, old?: Tree | null) => {
         incremental.push(Boolean(old));
+        deletedBeforeParse.push(deleted.size);
         const tree = parser.parse(text, old)!;
         const remove = tree.delete.bind(tree);
         tree.delete = () => (deleted.add(tree), remove());
@@ -94,7 +97,7 @@ describe("TreeStore", () => {
         return tree;
       },
     } as unknown as Parser;
-    return { spy, incremental, deleted, trees };
+    return { spy, incremental, deleted, deletedBeforeParse, trees };
   }
 
   it("keeps syntax nodes for the file parsed last only", () => {
@@ -113,11 +116,12 @@ describe("TreeStore", () => {
 
   it("deletes the tree of a file parsed once before parsing the next file", () => {
     const store = new TreeStore();
-    const { spy, incremental, deleted, trees } = spyParser();
+    const { spy, incremental, deleted, deletedBeforeParse, trees } = spyParser();
     store.parse(spy, "a.py", "x = 1\n");
     store.parse(spy, "b.py", "y = 2\n");
-    expect(deleted.has(trees[0]!)).toBe(true);
     store.parse(spy, "c.py", "z = 3\n");
+    expect(deletedBeforeParse).toEqual([0, 1, 2]);
+    expect(deleted.has(trees[0]!)).toBe(true);
     expect(deleted.has(trees[1]!)).toBe(true);
     expect(deleted.has(trees[2]!)).toBe(false);
     expect(incremental).toEqual([false, false, false]);
