@@ -6,18 +6,31 @@ import { PLUGIN_NAME, PLUGIN_VERSION } from "../meta.js";
 
 /**
  * What the index extracted from each Python file it read, keyed by kind of extraction and file,
- * with a hash of the text it came from. Kept in memory for the process, and on disk, under the
- * repository's `node_modules/.cache/`, as the index snapshot: a later run, or each worker of
- * `--concurrency`, re-parses only the files whose text changed since.
+ * with a hash of the text it came from (and, for the models modules, the file's stats). Kept in
+ * memory for the process, and on disk, under the repository's `node_modules/.cache/`, as the index
+ * snapshot: a later run, or each worker of `--concurrency`, re-parses only the files whose text
+ * changed since, and does not even read a models module whose stats are those recorded.
  */
 
-type Entry = { hash: string; result: unknown };
+/** `stats`: the file's {@link statsSignature} when its text was read, once past the racy window. */
+type Entry = { hash: string; result: unknown; stats?: string };
 
 const memory = new Map<string, Map<string, Entry>>();
 /** Roots whose snapshot was read, and whether extractions changed since it was written. */
 const roots = new Map<string, { dirty: boolean; used: Set<string> }>();
 
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
+
+/**
+ * How long after a file's last change its stats may stand for its text: a write within the file
+ * system's timestamp granularity of the read could leave the size and times as they were.
+ */
+const RACY_WINDOW_MS = 2000;
+
+/** Size, modification and change times, inode: a rewrite, a rename over the file or a chmod changes it. */
+function statsSignature(stats: fs.Stats): string {
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
+}
 
 function textHash(text: string): string {
   return createHash("sha1").update(text).digest("base64url");
@@ -63,14 +76,14 @@ export function openSnapshot(root: string): void {
   const file = snapshotFile(root);
   if (!file) return;
   try {
-    const data = JSON.parse(fs.readFileSync(file, "utf8")) as { format: number; code: string; entries: Record<string, Record<string, [string, unknown]>> };
+    const data = JSON.parse(fs.readFileSync(file, "utf8")) as { format: number; code: string; entries: Record<string, Record<string, [string, unknown, string | null]>> };
     if (data.format !== SNAPSHOT_FORMAT || data.code !== extractorCodeHash()) return;
     for (const [kind, files] of Object.entries(data.entries)) {
       const entries = byKind(kind);
-      for (const [relative, [hash, result]] of Object.entries(files)) {
+      for (const [relative, [hash, result, stats]] of Object.entries(files)) {
         const absolute = path.join(root, relative);
         // JSON has no undefined: an extraction that found nothing was written as null.
-        if (!entries.has(absolute)) entries.set(absolute, { hash, result: result ?? undefined });
+        if (!entries.has(absolute)) entries.set(absolute, { hash, result: result ?? undefined, ...(typeof stats === "string" ? { stats } : {}) });
       }
     }
   } catch {
@@ -86,13 +99,19 @@ function asSnapshotHasIt<T>(result: T): T {
   return result === undefined ? result : (JSON.parse(JSON.stringify(result)) as T);
 }
 
+/** The snapshot state of the root holding `file`, which now uses the extraction `kind` of it. */
+function using(kind: string, file: string): { dirty: boolean } | undefined {
+  const root = [...roots.keys()].find((candidate) => file.startsWith(candidate + path.sep));
+  const state = root === undefined ? undefined : roots.get(root);
+  state?.used.add(`${kind}\0${file}`);
+  return state;
+}
+
 /** The extraction of `kind` for `file` with this text: from memory or the snapshot, else `compute()`. */
 export function extraction<T>(kind: string, file: string, text: string, compute: () => T): T {
   const entries = byKind(kind);
   const hash = textHash(text);
-  const root = [...roots.keys()].find((candidate) => file.startsWith(candidate + path.sep));
-  const state = root === undefined ? undefined : roots.get(root);
-  state?.used.add(`${kind}\0${file}`);
+  const state = using(kind, file);
   const known = entries.get(file);
   if (known && known.hash === hash) return known.result as T;
   const result = asSnapshotHasIt(compute());
@@ -101,17 +120,38 @@ export function extraction<T>(kind: string, file: string, text: string, compute:
   return result;
 }
 
+/**
+ * The extraction of `kind` for `file`, whose `stats` the caller has: from memory or the snapshot
+ * without reading the file when its stats are those recorded with the extraction, else as
+ * {@link extraction} does with the text `readText()` gives (undefined when it gives none).
+ */
+export function fileExtraction<T>(kind: string, file: string, stats: fs.Stats, readText: () => string | undefined, compute: (text: string) => T): T | undefined {
+  const entries = byKind(kind);
+  const state = using(kind, file);
+  const signature = statsSignature(stats);
+  const known = entries.get(file);
+  if (known?.stats === signature) return known.result as T;
+  const text = readText();
+  if (text === undefined) return undefined;
+  const hash = textHash(text);
+  const settled = Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) > RACY_WINDOW_MS;
+  const result = known?.hash === hash ? (known.result as T) : asSnapshotHasIt(compute(text));
+  entries.set(file, { hash, result, ...(settled ? { stats: signature } : {}) });
+  if (state && (known?.hash !== hash || settled)) state.dirty = true;
+  return result;
+}
+
 /** Writes the snapshot of `root` when an extraction changed: the extractions the last build used. */
 export function saveSnapshot(root: string): void {
   const state = roots.get(root);
   const file = snapshotFile(root);
   if (!state?.dirty || !file) return;
-  const entries: Record<string, Record<string, [string, unknown]>> = {};
+  const entries: Record<string, Record<string, [string, unknown, string | null]>> = {};
   for (const key of state.used) {
     const [kind, absolute] = key.split("\0") as [string, string];
     const entry = memory.get(kind)?.get(absolute);
     if (!entry) continue;
-    (entries[kind] ??= {})[path.relative(root, absolute)] = [entry.hash, entry.result];
+    (entries[kind] ??= {})[path.relative(root, absolute)] = [entry.hash, entry.result, entry.stats ?? null];
   }
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -2,7 +2,10 @@ import path from "node:path";
 import type { Tree } from "web-tree-sitter";
 import { getPythonParser } from "../languages/python/tree-sitter.js";
 import { childNodes, definitionName, dottedName, lineNumbers, moduleBindings, resolveRelativeImport, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
-import { extraction } from "./extractions.js";
+import { extraction, fileExtraction } from "./extractions.js";
+import { readReported } from "./problems.js";
+import type { TrackedFs } from "./tracked-fs.js";
+import type { ConfigProblem } from "./types.js";
 import { classRelations, type WrittenRelation } from "./relation-facts.js";
 
 /**
@@ -31,6 +34,8 @@ export function extractPython<T>(kind: string, file: string, text: string, extra
   return extraction(kind, file, text, () => withPythonTree(text, extract));
 }
 
+const MODULE_FACTS = "module-facts";
+
 /** What the index reads of a Python module: its top-level definitions and the names it binds. */
 export interface ModuleFacts {
   /** Top-level classes: their bases as written (dotted names only; `metaclass=` and the like left out) and relation fields. */
@@ -54,22 +59,34 @@ function classBases(text: string, node: SyntaxNode): string[] {
 
 /** {@link ModuleFacts} of a Python file's text, memoised per file. */
 export function moduleFacts(file: string, text: string): ModuleFacts | undefined {
-  return extractPython("module-facts", file, text, (tree) => {
-    const root = tree.rootNode;
-    const facts: ModuleFacts = { classes: [], functions: [], bound: [], wildcardImports: [] };
-    const lineOf = lineNumbers(text);
-    const bindings = moduleBindings(text, root);
-    for (const { node } of topLevelStatements(root)) {
-      const name = node.type === "class_definition" || node.type === "function_definition" ? definitionName(text, node) : undefined;
-      if (!name) continue;
-      if (node.type === "class_definition") facts.classes.push({ name, line: lineOf(node.startIndex), bases: classBases(text, node), relations: classRelations(text, node, bindings) });
-      else facts.functions.push(name);
-    }
-    facts.bound = [...bindings.byName.keys()];
-    facts.wildcardImports = bindings.wildcardImports.map((fromImport) => ({ level: fromImport.level, rest: fromImport.moduleRest }));
-    if (bindings.all) facts.all = bindings.all;
-    return facts;
-  });
+  return extractPython(MODULE_FACTS, file, text, (tree) => readModuleFacts(text, tree));
+}
+
+/**
+ * {@link ModuleFacts} of a Python file read through the index; the file is not read when its stats
+ * are those the snapshot recorded with its facts. Undefined when it cannot be read or parsed.
+ */
+export function moduleFactsOfFile(tfs: TrackedFs, file: string, problems: ConfigProblem[]): ModuleFacts | undefined {
+  const stats = tfs.stat(file);
+  if (!stats?.isFile()) return undefined;
+  return fileExtraction(MODULE_FACTS, file, stats, () => readReported(tfs, file, problems), (text) => withPythonTree(text, (tree) => readModuleFacts(text, tree)));
+}
+
+function readModuleFacts(text: string, tree: Tree): ModuleFacts {
+  const root = tree.rootNode;
+  const facts: ModuleFacts = { classes: [], functions: [], bound: [], wildcardImports: [] };
+  const lineOf = lineNumbers(text);
+  const bindings = moduleBindings(text, root);
+  for (const { node } of topLevelStatements(root)) {
+    const name = node.type === "class_definition" || node.type === "function_definition" ? definitionName(text, node) : undefined;
+    if (!name) continue;
+    if (node.type === "class_definition") facts.classes.push({ name, line: lineOf(node.startIndex), bases: classBases(text, node), relations: classRelations(text, node, bindings) });
+    else facts.functions.push(name);
+  }
+  facts.bound = [...bindings.byName.keys()];
+  facts.wildcardImports = bindings.wildcardImports.map((fromImport) => ({ level: fromImport.level, rest: fromImport.moduleRest }));
+  if (bindings.all) facts.all = bindings.all;
+  return facts;
 }
 
 /** A product's facade contracts module or a module of its contracts package. */

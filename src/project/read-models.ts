@@ -1,8 +1,7 @@
 import path from "node:path";
 import { isPythonIdentifier, lastComponent, resolveRelativeImport } from "../languages/python/syntax/index.js";
 import { isTestFileName } from "./conventions.js";
-import { readReported } from "./problems.js";
-import { moduleFacts, type ModuleFacts } from "./python-source.js";
+import { moduleFactsOfFile, type ModuleFacts } from "./python-source.js";
 import { resolvedRelations } from "./relation-facts.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, ConfigProblem, ModelInfo } from "./types.js";
@@ -22,9 +21,7 @@ function isTestName(name: string): boolean {
 
 /** The facts of one models module, with the module's dotted name; read classes go into `app.models`. */
 function readModelFile(tfs: TrackedFs, app: AppInfo, file: string, module: string, problems: ConfigProblem[]): ModuleFacts | undefined {
-  const text = readReported(tfs, file, problems);
-  if (text === undefined) return undefined;
-  const facts = moduleFacts(file, text);
+  const facts = moduleFactsOfFile(tfs, file, problems);
   const isPackageInit = path.basename(file) === "__init__.py";
   for (const { name, bases, relations } of facts?.classes ?? []) {
     if (mayBeModel(bases)) app.definesModels = true;

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { snapshotFile } from "../../src/project/extractions.js";
 import { clearRepoIndexCache, getRepoIndex } from "../../src/project/index.js";
 import { FIXTURES } from "../support/helpers.js";
@@ -11,6 +11,7 @@ afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => clearRepoIndexCache());
+afterEach(() => vi.restoreAllMocks());
 
 /** A copy of the repo-basic fixture, with a `node_modules/` folder when `withModules`. */
 function repository(withModules: boolean): string {
@@ -25,7 +26,7 @@ const MODELS = "products/surveys/backend/models.py";
 const modelNames = (root: string): string[] => [...(getRepoIndex(path.join(root, MODELS), { cwd: root })!.apps.get("surveys")?.models.keys() ?? [])].sort();
 
 type ClassFact = { name: string; line: number; bases: string[]; relations: unknown[] };
-type Snapshot = { entries: Record<string, Record<string, [string, { classes: ClassFact[] }]>> };
+type Snapshot = { entries: Record<string, Record<string, [string, { classes: ClassFact[] }, string | null]>> };
 
 describe("the index snapshot", () => {
   it("is written under the repository's node_modules/.cache after a build", () => {
@@ -62,6 +63,72 @@ describe("the index snapshot", () => {
     fs.writeFileSync(path.join(root, MODELS), fs.readFileSync(path.join(FIXTURES, "repo-basic", MODELS)));
     clearRepoIndexCache();
     expect(modelNames(root)).toEqual(before);
+  });
+
+  /** Sets the file's modification time `secondsAgo` in the past (its change time becomes now). */
+  function age(file: string, secondsAgo: number): void {
+    const then = new Date(Date.now() - secondsAgo * 1000);
+    fs.utimesSync(file, then, then);
+  }
+
+  /** Which files of the repository the index reads while `run` runs. */
+  function readsDuring(root: string, run: () => void): string[] {
+    const read = vi.spyOn(fs, "readFileSync");
+    run();
+    const files = read.mock.calls.map(([file]) => path.relative(root, String(file)));
+    read.mockRestore();
+    return files;
+  }
+
+  /** The snapshot's module facts of the models module, with a class the file does not have. */
+  function plantClassInSnapshot(root: string): Snapshot {
+    const file = snapshotFile(root)!;
+    const snapshot = JSON.parse(fs.readFileSync(file, "utf8")) as Snapshot;
+    snapshot.entries["module-facts"]![MODELS]![1].classes.push({ name: "OnlyInTheSnapshot", line: 1, bases: ["models.Model"], relations: [] });
+    fs.writeFileSync(file, JSON.stringify(snapshot));
+    return snapshot;
+  }
+
+  it("gives a models module's facts without reading it when its stats are those it recorded", () => {
+    const root = repository(true);
+    age(path.join(root, MODELS), 60);
+    // The change time is now: the first build reads the file, and records its stats once the racy window has passed.
+    const ctime = fs.statSync(path.join(root, MODELS)).ctimeMs;
+    vi.spyOn(Date, "now").mockReturnValue(ctime + 5000);
+    const before = modelNames(root);
+    expect(plantClassInSnapshot(root).entries["module-facts"]![MODELS]![2]).toEqual(expect.stringMatching(/^\d+:/u));
+    clearRepoIndexCache();
+    let names: string[] = [];
+    expect(readsDuring(root, () => (names = modelNames(root)))).not.toContain(MODELS);
+    expect(names).toEqual([...before, "OnlyInTheSnapshot"].sort());
+  });
+
+  it("reads a models module again when its stats changed, even to text of the same size", () => {
+    const root = repository(true);
+    const models = path.join(root, MODELS);
+    age(models, 60);
+    vi.spyOn(Date, "now").mockReturnValue(fs.statSync(models).ctimeMs + 5000);
+    modelNames(root);
+    plantClassInSnapshot(root);
+    fs.writeFileSync(models, fs.readFileSync(models, "utf8").replace("class Survey(", "class Survex("));
+    age(models, 30);
+    clearRepoIndexCache();
+    let names: string[] = [];
+    expect(readsDuring(root, () => (names = modelNames(root)))).toContain(MODELS);
+    expect(names).toContain("Survex");
+    expect(names).not.toContain("Survey");
+    expect(names).not.toContain("OnlyInTheSnapshot");
+  });
+
+  it("does not record the stats of a file changed within the racy window: the next run reads it", () => {
+    const root = repository(true);
+    modelNames(root);
+    expect(plantClassInSnapshot(root).entries["module-facts"]![MODELS]![2]).toBeNull();
+    clearRepoIndexCache();
+    let names: string[] = [];
+    expect(readsDuring(root, () => (names = modelNames(root)))).toContain(MODELS);
+    // Same text: the snapshot's facts are used after reading it.
+    expect(names).toContain("OnlyInTheSnapshot");
   });
 
   it("is ignored when unreadable, and not written where the repository has no node_modules", () => {
