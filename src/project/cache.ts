@@ -1,7 +1,8 @@
 import path from "node:path";
 import { buildRepoIndex, failedIndex, type BuiltIndex } from "./build-index.js";
 import { clearRootLookupCache, findRepoRoot } from "./find-root.js";
-import { clearExtractions, openSnapshot, saveSnapshot } from "./extractions.js";
+import { clearExtractions, openSnapshot, releaseExtractions, saveSnapshot } from "./extractions.js";
+import { BUILD_ONLY_EXTRACTIONS } from "./python-source.js";
 import { ChangeWatcher } from "./change-watcher.js";
 import { checksEveryCall, isCheckDue } from "./refresh.js";
 import { probePytestPath, type PytestPathStatus } from "./pytest-paths.js";
@@ -36,6 +37,7 @@ function build(root: string): BuiltIndex {
     return failedIndex(root, error);
   } finally {
     saveSnapshot(root);
+    releaseExtractions(root, BUILD_ONLY_EXTRACTIONS);
   }
 }
 

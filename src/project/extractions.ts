@@ -16,8 +16,11 @@ import { PLUGIN_NAME, PLUGIN_VERSION } from "../meta.js";
 type Entry = { hash: string; result: unknown; stats?: string };
 
 const memory = new Map<string, Map<string, Entry>>();
-/** Roots whose snapshot was read, and whether extractions changed since it was written. */
-const roots = new Map<string, { dirty: boolean; used: Set<string> }>();
+/**
+ * Roots whose snapshot was read: whether extractions changed since it was written, and whether
+ * some were let go of after a build (see {@link releaseExtractions}).
+ */
+const roots = new Map<string, { dirty: boolean; released: boolean; used: Set<string> }>();
 
 const SNAPSHOT_FORMAT = 2;
 
@@ -66,13 +69,19 @@ function byKind(kind: string): Map<string, Entry> {
   return entries;
 }
 
-/** Loads the snapshot of `root` (once per process) into memory; a missing or foreign one is ignored. */
+/**
+ * Loads the snapshot of `root` into memory: once per process, and again after extractions were
+ * released; a missing or foreign one is ignored.
+ */
 export function openSnapshot(root: string): void {
-  if (roots.has(root)) {
-    roots.get(root)!.used.clear();
-    return;
+  const state = roots.get(root);
+  if (state) {
+    state.used.clear();
+    if (!state.released) return;
+    state.released = false;
+  } else {
+    roots.set(root, { dirty: false, released: false, used: new Set() });
   }
-  roots.set(root, { dirty: false, used: new Set() });
   const file = snapshotFile(root);
   if (!file) return;
   try {
@@ -162,6 +171,22 @@ export function saveSnapshot(root: string): void {
   } catch {
     // A read-only node_modules: the next run builds from the files again.
   }
+}
+
+/**
+ * Lets go of the extractions of these kinds for the files of `root` when the snapshot on disk
+ * holds them: kinds only a build reads, so a lint run does not keep them for its whole length
+ * (the next build loads them from the snapshot again).
+ */
+export function releaseExtractions(root: string, kinds: readonly string[]): void {
+  const state = roots.get(root);
+  const file = snapshotFile(root);
+  if (!state || state.dirty || !file || !fs.existsSync(file)) return;
+  for (const kind of kinds) {
+    const entries = memory.get(kind);
+    for (const absolute of entries?.keys() ?? []) if (absolute.startsWith(root + path.sep)) entries!.delete(absolute);
+  }
+  state.released = true;
 }
 
 /** Forgets every extraction held in memory (the snapshot on disk stays). */

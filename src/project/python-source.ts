@@ -36,6 +36,9 @@ export function extractPython<T>(kind: string, file: string, text: string, extra
 
 const MODULE_FACTS = "module-facts";
 
+/** The extractions only a build of the index reads (the others are also read by lookups while linting). */
+export const BUILD_ONLY_EXTRACTIONS: readonly string[] = [MODULE_FACTS];
+
 /** What the index reads of a Python module: its top-level definitions and the names it binds. */
 export interface ModuleFacts {
   /** Top-level classes: their bases as written (dotted names only; `metaclass=` and the like left out) and relation fields. */

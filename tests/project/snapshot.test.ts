@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { snapshotFile } from "../../src/project/extractions.js";
-import { clearRepoIndexCache, getRepoIndex } from "../../src/project/index.js";
+import { clearRepoIndexCache, getRepoIndex, setIndexRefreshInterval } from "../../src/project/index.js";
+import { getPythonParser } from "../../src/languages/python/tree-sitter.js";
 import { FIXTURES } from "../support/helpers.js";
 
 const dirs: string[] = [];
@@ -129,6 +130,36 @@ describe("the index snapshot", () => {
     expect(readsDuring(root, () => (names = modelNames(root)))).toContain(MODELS);
     // Same text: the snapshot's facts are used after reading it.
     expect(names).toContain("OnlyInTheSnapshot");
+  });
+
+  it("lets go of the models modules' facts after a build; a rebuild loads them from the snapshot again", () => {
+    setIndexRefreshInterval(0);
+    try {
+      const root = repository(true);
+      const before = modelNames(root);
+      plantClassInSnapshot(root);
+      expect(modelNames(root)).toEqual(before);
+      // A change the index watches rebuilds it: the facts it had let go of come from the snapshot on disk.
+      fs.appendFileSync(path.join(root, "tach.toml"), "\n# touched\n");
+      expect(modelNames(root)).toEqual([...before, "OnlyInTheSnapshot"].sort());
+    } finally {
+      setIndexRefreshInterval(200);
+    }
+  });
+
+  it("keeps the facts in memory where no snapshot holds them", () => {
+    setIndexRefreshInterval(0);
+    try {
+      const bare = repository(false);
+      const before = modelNames(bare);
+      const parse = vi.spyOn(getPythonParser(), "parse");
+      fs.appendFileSync(path.join(bare, "tach.toml"), "\n# touched\n");
+      expect(modelNames(bare)).toEqual(before);
+      const parsedModels = parse.mock.calls.filter(([text]) => typeof text === "string" && text.includes("class Survey("));
+      expect(parsedModels).toEqual([]);
+    } finally {
+      setIndexRefreshInterval(200);
+    }
   });
 
   it("is ignored when unreadable, and not written where the repository has no node_modules", () => {
