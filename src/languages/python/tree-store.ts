@@ -62,12 +62,12 @@ export class TreeStore {
     current?.live.retire();
     const previous = this.#kept.get(path) ?? (current?.path === path ? current.kept : undefined);
     // The last file's tree goes before the parse when nothing keeps it, so tree-sitter's memory holds one tree at a time.
-    if (current && current.path !== path && this.#kept.get(current.path) !== current.kept) current.kept.tree.delete();
+    if (current && current.path !== path && !this.#keeps(current.path, current.kept)) current.kept.tree.delete();
     let tree: Tree | null;
     try {
       tree = previous ? this.#reparse(parser, previous, text) : parser.parse(text);
     } finally {
-      if (previous && this.#kept.get(path) !== previous) previous.tree.delete();
+      if (previous && !this.#keeps(path, previous)) previous.tree.delete();
     }
     if (!tree) return null;
     const kept = { text, tree };
@@ -76,6 +76,11 @@ export class TreeStore {
     if (previous || this.#seen.has(path)) this.#keep(path, kept);
     else this.#remember(path);
     return live;
+  }
+
+  /** The store keeps this tree of `path` past the next parse (else it is deleted once done with). */
+  #keeps(path: string, entry: Kept): boolean {
+    return this.#kept.get(path) === entry;
   }
 
   #reparse(parser: Parser, previous: Kept, text: string): Tree | null {
@@ -115,7 +120,7 @@ export class TreeStore {
     const current = this.#current;
     this.#current = undefined;
     current?.live.retire();
-    if (current && this.#kept.get(current.path) !== current.kept) current.kept.tree.delete();
+    if (current && !this.#keeps(current.path, current.kept)) current.kept.tree.delete();
     for (const entry of this.#kept.values()) entry.tree.delete();
     this.#kept.clear();
     this.#keptText = 0;
