@@ -55,9 +55,12 @@ export class LiveTree {
     return wrapped;
   }
 
+  /** An array of the exact size: most nodes have one to four children, and an array grown by `push` reserves room for seventeen. */
   wrapAll(nodes: readonly (Node | null)[]): PyNode[] {
-    const result: PyNode[] = [];
-    for (const node of nodes) if (node) result.push(this.wrap(node));
+    const result = new Array<PyNode>(nodes.length);
+    let count = 0;
+    for (const node of nodes) if (node) result[count++] = this.wrap(node);
+    result.length = count;
     return result;
   }
 

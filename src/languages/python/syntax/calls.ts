@@ -1,4 +1,4 @@
-import { sameNode, type SyntaxNode } from "./node.js";
+import type { SyntaxNode } from "./node.js";
 
 const IDENTIFIER_CHARACTER = /[\p{L}\p{N}_]/u;
 
@@ -16,23 +16,26 @@ export function findIdentifiers<Node extends SyntaxNode>(source: string, root: N
   return found;
 }
 
-/** The text at `at` spells `name` as a whole word followed by an opening parenthesis (spaces and line continuations aside). */
-function spellsCall(source: string, at: number, name: string): boolean {
-  if (at > 0 && IDENTIFIER_CHARACTER.test(source[at - 1]!)) return false;
+/**
+ * Where the opening parenthesis is when the text at `at` spells `name` as a whole word followed by
+ * one (spaces and line continuations aside); -1 otherwise.
+ */
+function parenthesisAfterName(source: string, at: number, name: string): number {
+  if (at > 0 && IDENTIFIER_CHARACTER.test(source[at - 1]!)) return -1;
   let next = at + name.length;
   while (next < source.length && /[\s\\]/u.test(source[next]!)) next++;
-  return source[next] === "(";
+  return source[next] === "(" ? next : -1;
 }
 
-/** The call whose function is `name` (an identifier) or ends with it (`models.ForeignKey`). */
-function callOfFunctionName(name: SyntaxNode): SyntaxNode | undefined {
-  let callee = name;
-  let parent = name.parent;
-  if (parent?.type === "attribute" && sameNode(parent.childForFieldName("attribute"), name)) {
-    callee = parent;
-    parent = parent.parent;
-  }
-  return parent?.type === "call" && sameNode(parent.childForFieldName("function"), callee) ? parent : undefined;
+/**
+ * The call whose function is the word `name` at `at` (an identifier) or an attribute ending with it
+ * (`models.ForeignKey`), and whose arguments open at `parenthesis`: the smallest node spanning the
+ * word and the parenthesis with the character after it is that call, when there is one. A function
+ * that ends where the whole word ends is the word itself or an attribute whose last name it is.
+ */
+function callAt(root: SyntaxNode, at: number, name: string, parenthesis: number): SyntaxNode | undefined {
+  const call = root.descendantForIndex(at, parenthesis + 2);
+  return call?.type === "call" && call.childForFieldName("function")?.endIndex === at + name.length ? call : undefined;
 }
 
 /**
@@ -45,10 +48,9 @@ export function findCallsNamed<Node extends SyntaxNode>(source: string, root: No
   const calls = new Map<string, SyntaxNode>();
   for (const name of names) {
     for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + name.length)) {
-      if (!spellsCall(source, at, name)) continue;
-      const node = root.descendantForIndex(at, at + name.length);
-      if (node?.type !== "identifier" || node.startIndex !== at || node.endIndex !== at + name.length) continue;
-      const call = callOfFunctionName(node);
+      const parenthesis = parenthesisAfterName(source, at, name);
+      if (parenthesis === -1) continue;
+      const call = callAt(root, at, name, parenthesis);
       if (call) calls.set(`${call.startIndex}:${call.endIndex}`, call);
     }
   }
