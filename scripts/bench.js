@@ -15,11 +15,7 @@
 //   - peak RSS of the single-thread recommended run.
 // Ends with one `ratios: ...` line (numbers only) to compare runs. Nothing here asserts on time.
 //
-// Usage: node scripts/bench.js [--files N] [--mb N] [--seed N] [--rounds N] [--edits N]
-//                              [--plugin PATH] [--tree DIR] [--keep] [--json]
-//   --plugin PATH  the plugin build to measure (default: this repository's dist/index.js), e.g. an
-//                  older build to compare with; the anchor is the same either way
-//   --tree DIR     use (or generate into, when empty) DIR instead of a temp dir; kept
+// Usage: node scripts/bench.js --help
 
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -28,6 +24,17 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { DEFAULTS, MiB, defaultTreeDir, generateTree } from "./bench/generate-tree.js";
+
+const USAGE = `Usage: node scripts/bench.js [--files N] [--mb N] [--seed N] [--rounds N] [--edits N]
+                              [--plugin PATH] [--tree DIR] [--keep] [--json]
+  --files, --mb, --seed  the generated tree (defaults: ${DEFAULTS.files} Python files, ${DEFAULTS.mb} MB, seed ${DEFAULTS.seed})
+  --rounds N             interleaved rounds; figures are medians (default 5)
+  --edits N              one-character edits measured in the editor (default 40)
+  --plugin PATH          the plugin build to measure (default: this repository's dist/index.js), e.g.
+                         an older build to compare with (a dist/ copied elsewhere needs node_modules beside it)
+  --tree DIR             use (or generate into, when empty) DIR instead of a temporary one; kept
+  --keep                 keep the generated tree
+  --json                 print the ratios inside the JSON figures too`;
 
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(scriptDir, "..");
@@ -45,9 +52,14 @@ function parseCli() {
       tree: { type: "string" },
       keep: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
   });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const number = (name, min) => {
     const value = Number(values[name]);
     if (!Number.isFinite(value) || value < min) throw new Error(`--${name} must be a number >= ${min}, got ${values[name]}`);
@@ -141,7 +153,13 @@ function measureCache(tree, plugin, modelsFile) {
 }
 
 function main() {
-  const options = parseCli();
+  let options;
+  try {
+    options = parseCli();
+  } catch (error) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
   if (!existsSync(options.plugin)) throw new Error(`${options.plugin} does not exist: run npm run build first`);
   const tree = prepareTree(options);
   writeConfigs(tree, options.plugin);
@@ -179,6 +197,8 @@ function report(options, tree, modelsFile, runs, editor, withoutSnapshot) {
     medianSeconds: Object.fromEntries(["parse", "minimal", "norules", "recommended", "concurrency2"].map((kind) => [kind, round(ms(runs[kind]) / 1000, 3)])),
     medianCpuSeconds: Object.fromEntries(["parse", "minimal", "norules", "recommended", "concurrency2"].map((kind) => [kind, round(median(runs[kind].map((run) => run.cpuMs)) / 1000, 3)])),
     recommendedWithoutIndexSnapshotSeconds: round(withoutSnapshot.ms / 1000, 3),
+    /** Peak RSS of each single-thread recommended run: it depends on when V8's collections fall, so it varies from run to run. */
+    recommendedPeakRssMb: runs.recommended.map((run) => Math.round(run.peakRssMb)),
     problems: runs.recommended[0]?.problems,
     fatal: runs.recommended[0]?.fatal,
     cache: { coldSeconds: round(median(runs.cache.map((c) => c.coldMs)) / 1000, 3), warmSeconds: round(median(runs.cache.map((c) => c.warmMs)) / 1000, 3) },
