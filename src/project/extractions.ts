@@ -5,11 +5,12 @@ import { fileURLToPath } from "node:url";
 import { PLUGIN_NAME, PLUGIN_VERSION } from "../meta.js";
 
 /**
- * What the index extracted from each Python file it read, keyed by kind of extraction and file,
- * with a hash of the text it came from (and, for the models modules, the file's stats). Kept in
- * memory for the process, and on disk, under the repository's `node_modules/.cache/`, as the index
- * snapshot: a later run, or each worker of `--concurrency`, re-parses only the files whose text
- * changed since, and does not even read a models module whose stats are those recorded.
+ * What the index extracted from each Python file it read (and the commands of the products' test
+ * scripts), keyed by kind of extraction and file, with a hash of the text it came from (and, for
+ * the models modules, the file's stats). Kept in memory for the process, and on disk, under the
+ * repository's `node_modules/.cache/`, as the index snapshot: a later run, or each worker of
+ * `--concurrency`, re-parses only the files whose text changed since, and does not even read a
+ * models module whose stats are those recorded.
  */
 
 /** `stats`: the file's {@link statsSignature} when its text was read, once past the racy window. */
@@ -42,14 +43,14 @@ function textHash(text: string): string {
 let codeHash: string | undefined;
 
 /**
- * A hash of the code that makes extractions (the index and the Python syntax layer): a snapshot
- * written by other code is not used, even under the same version number.
+ * A hash of the code that makes extractions (the index, the Python syntax layer and the shell
+ * parser): a snapshot written by other code is not used, even under the same version number.
  */
 function extractorCodeHash(): string {
   if (codeHash !== undefined) return codeHash;
   const hash = createHash("sha1").update(`${PLUGIN_NAME}@${PLUGIN_VERSION}`);
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, path.join(here, "..", "languages", "python", "syntax")]) {
+  for (const dir of [here, path.join(here, "..", "languages", "python", "syntax"), path.join(here, "..", "languages", "shell")]) {
     for (const name of fs.readdirSync(dir).sort()) {
       if (/\.[cm]?[jt]s$/u.test(name) && !name.endsWith(".d.ts")) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
     }

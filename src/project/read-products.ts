@@ -5,12 +5,12 @@ import { moduleSurface } from "./python-surface.js";
 import { readProductLayout } from "./read-product-layout.js";
 import { readOrphanTestModules } from "./test-modules.js";
 import { readApp } from "./read-apps.js";
-import { parseShell } from "../languages/shell/index.js";
 import { isInside } from "./confine.js";
 import { isPythonIdentifier } from "../languages/python/syntax/index.js";
 import { isTestFileName, isTestScriptName } from "./conventions.js";
 import { findPytestPathArguments } from "./pytest-arguments.js";
 import { probePytestPath } from "./pytest-paths.js";
+import { scriptCommands } from "./script-commands.js";
 import { isSkippedDirectory, type TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem, PackageJsonInfo, ProductInfo } from "./types.js";
 
@@ -98,8 +98,8 @@ function isOwnDirectory(tfs: TrackedFs, owner: string, target: string): boolean 
 }
 
 /** The path arguments of the pytest runs of a test script, probed (they run from the product folder). */
-function probeScriptPaths(tfs: TrackedFs, product: ProductInfo, script: string): void {
-  for (const argument of findPytestPathArguments(parseShell(script))) {
+function probeScriptPaths(tfs: TrackedFs, product: ProductInfo, name: string, script: string): void {
+  for (const argument of findPytestPathArguments(scriptCommands(path.join(product.dir, "package.json"), name, script))) {
     const absolute = path.resolve(product.dir, argument.cwd, argument.path);
     if (!product.pytestPaths.has(absolute)) product.pytestPaths.set(absolute, probePytestPath(tfs, absolute));
   }
@@ -156,7 +156,7 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
   }
   product.hasPythonFiles = hasPythonFiles(tfs, dir);
   for (const [script, command] of Object.entries(packageJson?.scripts ?? {})) {
-    if (isTestScriptName(script)) probeScriptPaths(tfs, product, command);
+    if (isTestScriptName(script)) probeScriptPaths(tfs, product, script, command);
   }
   readProductLayout(tfs, product, rootListing);
   readOrphanTestModules(tfs, product);

@@ -4,7 +4,10 @@ import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { snapshotFile } from "../../src/project/extractions.js";
 import { clearRepoIndexCache, getRepoIndex, setIndexRefreshInterval } from "../../src/project/index.js";
+import { Parser } from "web-tree-sitter";
 import { getPythonParser } from "../../src/languages/python/tree-sitter.js";
+import { parseShell, type ShellCommand } from "../../src/languages/shell/index.js";
+import { findPytestPathArguments } from "../../src/project/index.js";
 import { FIXTURES } from "../support/helpers.js";
 
 const dirs: string[] = [];
@@ -160,6 +163,37 @@ describe("the index snapshot", () => {
     } finally {
       setIndexRefreshInterval(200);
     }
+  });
+
+  it("gives the test scripts' commands to the index and to the rules without parsing the scripts", () => {
+    const root = repository(true);
+    const manifest = path.join(root, "products", "feature_flags", "package.json");
+    // Scripts no other test of this process parsed; the second one's name holds a path separator.
+    const script = `pytest backend/tests -k only_here_${process.pid}_${Date.now()}`;
+    const other = `${script} --other`;
+    fs.writeFileSync(manifest, JSON.stringify({ name: "@posthog/products-feature-flags", scripts: { "backend:test": script, "backend:test:a/../b": other } }));
+    const pytestPaths = () => [...getRepoIndex(path.join(root, MODELS), { cwd: root })!.products.get("feature_flags")!.pytestPaths.keys()];
+    expect(pytestPaths()).toEqual([path.join(root, "products", "feature_flags", "backend", "tests")]);
+    const file = snapshotFile(root)!;
+    const snapshot = JSON.parse(fs.readFileSync(file, "utf8")) as { entries: Record<string, Record<string, [string, ShellCommand[], null]>> };
+    const recorded = snapshot.entries["script-commands"]!;
+    const ofProduct = Object.keys(recorded).filter((key) => key.startsWith("products/feature_flags/"));
+    expect(ofProduct.sort()).toEqual(["products/feature_flags/package.json#backend%3Atest", "products/feature_flags/package.json#backend%3Atest%3Aa%2F..%2Fb"]);
+    // In the snapshot, the script runs pytest on another folder: what a later process sees proves where its commands came from.
+    const word = recorded["products/feature_flags/package.json#backend%3Atest"]![1][0]!.words.find((candidate) => candidate.value === "backend/tests")!;
+    word.value = "planted/tests";
+    fs.writeFileSync(file, JSON.stringify(snapshot));
+    clearRepoIndexCache();
+    const parse = vi.spyOn(Parser.prototype, "parse");
+    // The other script still runs pytest on backend/tests.
+    expect(pytestPaths()).toEqual([path.join(root, "products", "feature_flags", "planted", "tests"), path.join(root, "products", "feature_flags", "backend", "tests")]);
+    expect(findPytestPathArguments(parseShell(script)).map((argument) => argument.path)).toEqual(["planted/tests"]);
+    expect(parse.mock.calls.filter(([text]) => text === script || text === other)).toEqual([]);
+    // A script whose text changed is parsed.
+    fs.writeFileSync(manifest, JSON.stringify({ scripts: { "backend:test": `${script} backend/more` } }));
+    clearRepoIndexCache();
+    expect(pytestPaths()).toEqual([path.join(root, "products", "feature_flags", "backend", "tests"), path.join(root, "products", "feature_flags", "backend", "more")]);
+    expect(parse.mock.calls.filter(([text]) => text === `${script} backend/more`)).toHaveLength(1);
   });
 
   it("is ignored when unreadable, and not written where the repository has no node_modules", () => {

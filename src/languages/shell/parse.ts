@@ -104,13 +104,27 @@ const recent = new Map<string, ShellCommand[]>();
 const RECENT_LIMIT = 16;
 
 /**
+ * Commands handed over by a caller that already had them (the repository index takes the test
+ * scripts' commands from its snapshot). A parse is worth avoiding beyond its own cost: the first
+ * ones make V8 compile the bash grammar's WebAssembly with its optimizing compiler, which leaves
+ * the process tens of MB larger for the rest of its life.
+ */
+const given = new Map<string, ShellCommand[]>();
+const GIVEN_LIMIT = 10_000;
+
+/** Lets `parseShell` answer for `script` with these commands (the ones a parse of it gives) without parsing it. */
+export function rememberShellCommands(script: string, commands: ShellCommand[]): void {
+  if (given.size < GIVEN_LIMIT || given.has(script)) given.set(script, commands);
+}
+
+/**
  * The simple commands of a script, split at `&&`, `||`, `|`, `;`, `&`, newlines and parentheses.
  * The result is shared between callers (the last few scripts are remembered): do not change it.
  * A script too long to read ({@link isReadableScript}) has no commands.
  */
 export function parseShell(script: string): ShellCommand[] {
   if (!isReadableScript(script)) return [];
-  const known = recent.get(script);
+  const known = given.get(script) ?? recent.get(script);
   if (known) return known;
   const commands = parseShellText(script);
   if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
