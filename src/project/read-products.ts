@@ -155,8 +155,8 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
     product.hasBackendTestsDir = isOwnDirectory(tfs, dir, path.join(backendDir, "tests"));
   }
   product.hasPythonFiles = hasPythonFiles(tfs, dir);
-  for (const [script, command] of Object.entries(packageJson?.scripts ?? {})) {
-    if (isTestScriptName(script)) probeScriptPaths(tfs, product, script, command);
+  for (const [scriptName, script] of Object.entries(packageJson?.scripts ?? {})) {
+    if (isTestScriptName(scriptName)) probeScriptPaths(tfs, product, scriptName, script);
   }
   readProductLayout(tfs, product, rootListing);
   readOrphanTestModules(tfs, product);
