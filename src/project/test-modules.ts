@@ -4,11 +4,11 @@
  * `test_signal_history.py`, a migration ending in `_test.py`) is not one.
  */
 import path from "node:path";
-import { parseShell } from "../languages/shell/index.js";
 import { childNodes, definitionName, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
 import { pytestPathCovers, TEST_SCRIPT } from "./conventions.js";
 import { findPytestPathArguments } from "./pytest-arguments.js";
 import { extractPython } from "./python-source.js";
+import { scriptCommands } from "./script-commands.js";
 import type { TrackedFs } from "./tracked-fs.js";
 import type { ProductInfo } from "./types.js";
 
@@ -50,7 +50,7 @@ export function probeDefinesTests(tfs: TrackedFs, absolute: string): boolean {
  */
 export function readOrphanTestModules(tfs: TrackedFs, product: ProductInfo): void {
   const script = product.packageJson?.scripts?.[TEST_SCRIPT];
-  const paths = script === undefined ? [] : findPytestPathArguments(parseShell(script)).map((argument) => path.relative(product.dir, path.resolve(product.dir, argument.cwd, argument.path)).split(path.sep).join("/"));
+  const paths = script === undefined ? [] : findPytestPathArguments(scriptCommands(path.join(product.dir, "package.json"), TEST_SCRIPT, script)).map((argument) => path.relative(product.dir, path.resolve(product.dir, argument.cwd, argument.path)).split(path.sep).join("/"));
   for (const file of product.testFiles) {
     if (paths.some((prefix) => pytestPathCovers(prefix, file))) continue;
     product.orphanTestModules.set(file, probeDefinesTests(tfs, path.join(product.dir, ...file.split("/"))));
