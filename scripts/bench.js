@@ -8,6 +8,8 @@
 //   - ESLint with plugin.configs.recommended, single-thread and with concurrency 2 (both with the
 //     index snapshot a previous run left in the tree's node_modules/.cache, as a developer's second
 //     run has it; one run without it is reported beside);
+//   - the anchor with concurrency 2: the speed-up ESLint's workers reach on this machine with a
+//     language that costs nothing beyond the parse, to read the plugin's concurrency2 against;
 //   - the editor: ESLint#lintText of the models file closest to 2,000 lines after one character typed in a field
 //     line, against a full raw parse of the same text;
 //   - --cache: a cold run, then a warm run after an edit inside a models file that changes no model
@@ -163,7 +165,7 @@ function main() {
   if (!existsSync(options.plugin)) throw new Error(`${options.plugin} does not exist: run npm run build first`);
   const tree = prepareTree(options);
   writeConfigs(tree, options.plugin);
-  const runs = { parse: [], minimal: [], norules: [], recommended: [], concurrency2: [], cache: [] };
+  const runs = { parse: [], minimal: [], norules: [], recommended: [], concurrency2: [], minimalConcurrency2: [], cache: [] };
   const modelsFile = editorModelsFile(tree);
   try {
     // Once, from nothing: the index is built from the files and its snapshot written.
@@ -172,10 +174,11 @@ function main() {
     const withoutSnapshot = measure("recommended", tree, options.plugin);
     for (let r = 0; r < options.rounds; r++) {
       log(`round ${r + 1}/${options.rounds} ...`);
-      const order = ["parse", "minimal", "norules", "recommended", "concurrency2"];
+      const order = ["parse", "minimal", "norules", "recommended", "concurrency2", "minimalConcurrency2"];
       for (let i = 0; i < order.length; i++) {
         const kind = order[(i + r) % order.length];
         if (kind === "concurrency2") runs.concurrency2.push(measure("recommended", tree, options.plugin, { concurrency: 2 }));
+        else if (kind === "minimalConcurrency2") runs.minimalConcurrency2.push(measure("minimal", tree, options.plugin, { concurrency: 2 }));
         else runs[kind].push(measure(kind, tree, options.plugin));
       }
       if (r < 3) runs.cache.push(measureCache(tree, options.plugin, modelsFile));
@@ -188,14 +191,21 @@ function main() {
   }
 }
 
+const MEASURED = ["parse", "minimal", "norules", "recommended", "concurrency2", "minimalConcurrency2"];
+
 function report(options, tree, modelsFile, runs, editor, withoutSnapshot) {
   const ms = (list) => median(list.map((run) => run.ms));
   const figures = {
     tree: { dir: tree, kept: options.keep, files: options.files, mb: options.mb, seed: options.seed, modelsFile, editorFileLines: editor.lines },
     plugin: options.plugin,
     rounds: options.rounds,
-    medianSeconds: Object.fromEntries(["parse", "minimal", "norules", "recommended", "concurrency2"].map((kind) => [kind, round(ms(runs[kind]) / 1000, 3)])),
-    medianCpuSeconds: Object.fromEntries(["parse", "minimal", "norules", "recommended", "concurrency2"].map((kind) => [kind, round(median(runs[kind].map((run) => run.cpuMs)) / 1000, 3)])),
+    medianSeconds: Object.fromEntries(MEASURED.map((kind) => [kind, round(ms(runs[kind]) / 1000, 3)])),
+    medianCpuSeconds: Object.fromEntries(MEASURED.map((kind) => [kind, round(median(runs[kind].map((run) => run.cpuMs)) / 1000, 3)])),
+    /**
+     * The anchor's speed-up with two workers: what ESLint's concurrency reaches on this machine when
+     * the language costs nothing beyond the parse (concurrency2 of the ratios is the plugin's).
+     */
+    minimalConcurrency2SpeedUp: round(ms(runs.minimal) / ms(runs.minimalConcurrency2)),
     recommendedWithoutIndexSnapshotSeconds: round(withoutSnapshot.ms / 1000, 3),
     /** Peak RSS of each single-thread recommended run: it depends on when V8's collections fall, so it varies from run to run. */
     recommendedPeakRssMb: runs.recommended.map((run) => Math.round(run.peakRssMb)),

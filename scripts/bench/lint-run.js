@@ -5,7 +5,8 @@
 // Usage: node scripts/bench/lint-run.js <kind> <tree> <plugin dist/index.js> [options as JSON]
 // (ESLint runs use the config files the bench writes into the tree: bench-<kind>.config.js.)
 //   parse        raw web-tree-sitter parse of every .py file (sources read first; only parse + delete timed)
-//   minimal      ESLint with the minimal-shallow anchor language (scripts/bench/minimal-language.js)
+//   minimal      ESLint with the minimal-shallow anchor language (scripts/bench/minimal-language.js);
+//                options: { concurrency }
 //   norules      ESLint with the plugin's Python language and no rule
 //   recommended  ESLint with plugin.configs.recommended; options: { concurrency, cache, cacheLocation }
 //   editor       ESLint#lintText of one file after one-character edits; options: { file, edits }
@@ -96,7 +97,8 @@ async function editor() {
 
 let result;
 if (kind === "parse") result = await rawParse();
-else if (kind === "minimal" || kind === "norules" || kind.startsWith("custom-")) result = await lint(kind);
+else if (kind === "minimal") result = await lint(kind, { concurrency: options.concurrency ?? "off" });
+else if (kind === "norules" || kind.startsWith("custom-")) result = await lint(kind);
 else if (kind === "recommended") {
   const extra = { concurrency: options.concurrency ?? "off" };
   if (options.cache) Object.assign(extra, { cache: true, cacheLocation: options.cacheLocation });
