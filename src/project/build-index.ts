@@ -136,6 +136,7 @@ export function buildRepoIndex(root: string): BuiltIndex {
     index.importLinter = readImportLinter(tfs, problems);
   });
 
+  tfs.endBuild();
   return { index, tfs };
 }
 

@@ -31,7 +31,7 @@ function realpathOrNull(target: string): string | null {
  * Walks down from the root with `lstat`, memoising each path, and calls `realpath` only on
  * symlinks: much cheaper than a `realpath` per path. Symlink loops, dangling links and
  * permission errors resolve to null. Results are memoised for the lifetime of the instance
- * (one index build or one fingerprint).
+ * (one index build or one fingerprint), or until {@link Confiner.forget}.
  */
 export class Confiner {
   readonly root: string;
@@ -41,6 +41,11 @@ export class Confiner {
   constructor(root: string) {
     this.root = path.resolve(root);
     this.realRoot = realpathOrNull(this.root) ?? this.root;
+  }
+
+  /** Lets go of what was resolved so far: the next `resolve` of a path looks at the file system again. */
+  forget(): void {
+    this.memo.clear();
   }
 
   /** The target's real path and stats when it exists and lies inside the root, else null. */

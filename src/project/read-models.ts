@@ -4,7 +4,7 @@ import { isTestFileName } from "./conventions.js";
 import { moduleFactsOfFile, type ModuleFacts } from "./python-source.js";
 import { resolvedRelations } from "./relation-facts.js";
 import type { TrackedFs } from "./tracked-fs.js";
-import type { AppInfo, ConfigProblem, ModelInfo } from "./types.js";
+import type { AppInfo, ConfigProblem, ModelInfo, RelationFact } from "./types.js";
 
 /** Bases that make a class something other than a Django model (enums, choices, managers, errors...). */
 const NOT_A_MODEL_BASE = /^(?:object|ABC|Protocol|Generic|TypedDict|NamedTuple|Enum|IntEnum|StrEnum|Flag|IntFlag|AppConfig)$|(?:Choices|Manager|QuerySet|Exception|Error|Serializer)$/u;
@@ -23,10 +23,11 @@ function isTestName(name: string): boolean {
 function readModelFile(tfs: TrackedFs, app: AppInfo, file: string, module: string, problems: ConfigProblem[]): ModuleFacts | undefined {
   const facts = moduleFactsOfFile(tfs, file, problems);
   const isPackageInit = path.basename(file) === "__init__.py";
+  const labelTargets = new Map<string, RelationFact["target"]>();
   for (const { name, bases, relations } of facts?.classes ?? []) {
     if (mayBeModel(bases)) app.definesModels = true;
     if (app.models.has(name)) continue;
-    app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module, relations: resolvedRelations(relations, module, isPackageInit) });
+    app.models.set(name, { name, appLabel: app.label, definingModule: module, importModule: module, relations: resolvedRelations(relations, module, isPackageInit, labelTargets) });
   }
   return facts;
 }

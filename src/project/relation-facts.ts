@@ -72,10 +72,24 @@ export function classRelations(source: string, classNode: SyntaxNode, bindings: 
   return relations;
 }
 
-/** The relations with relative imports resolved against the file's module. */
-export function resolvedRelations(relations: readonly WrittenRelation[], module: string, isPackageInit: boolean): RelationFact[] {
+/**
+ * The relations with relative imports resolved against the file's module. Relations naming the
+ * same label share one target object of `labelTargets` (one map per models file): the index keeps
+ * them for the whole run, and a models file names the same few labels over and over.
+ */
+export function resolvedRelations(
+  relations: readonly WrittenRelation[],
+  module: string,
+  isPackageInit: boolean,
+  labelTargets: Map<string, RelationFact["target"]>,
+): RelationFact[] {
   return relations.flatMap((relation): RelationFact[] => {
     const { target } = relation;
+    if (target.kind === "string") {
+      let shared = labelTargets.get(target.value);
+      if (!shared) labelTargets.set(target.value, (shared = target));
+      return [{ ...relation, target: shared }];
+    }
     if (target.kind !== "import") return [{ ...relation, target }];
     const absolute = target.level > 0 ? resolveRelativeImport(module, isPackageInit, target.level, target.module) : target.module;
     return absolute ? [{ ...relation, target: { kind: "import", module: absolute, name: target.name } }] : [];

@@ -83,6 +83,15 @@ export class TrackedFs {
     return this.watched.size;
   }
 
+  /**
+   * Ends the build: the resolved paths (a real path and stats each, every path the build read)
+   * are let go of, as the index keeps this file system for the probes of later lints and its
+   * freshness checks; what it recorded for them stays.
+   */
+  endBuild(): void {
+    this.confiner.forget();
+  }
+
   /** The real path when it lies inside the root, else null. */
   confine(target: string): string | null {
     return this.confiner.resolve(target)?.real ?? null;

@@ -199,6 +199,14 @@ describe("the fixture index", () => {
     expect(models.has("FeatureFlagHashKeyOverride")).toBe(true);
   });
 
+  it("gives the relations of a models file that name the same label one target object (the index keeps them for the run)", () => {
+    const models = index().apps.get("feature_flags")!.models;
+    const [flagTeam] = models.get("FeatureFlag")!.relations;
+    const [overrideTeam] = models.get("FeatureFlagHashKeyOverride")!.relations;
+    expect(overrideTeam).toMatchObject({ name: "team", target: { kind: "string", value: "posthog.Team" } });
+    expect(overrideTeam!.target).toBe(flagTeam!.target);
+  });
+
   it("reads the models of a models/ package, with their real submodule", () => {
     const models = index().apps.get("experiments")!.models;
     expect(models.get("Experiment")).toMatchObject({
@@ -776,6 +784,17 @@ describe("file-system hazards", () => {
     const confiner = new Confiner(FIXTURE);
     expect(confiner.resolve(path.join(FIXTURE, "a/".repeat(100_000), "models.py"))).toBeNull();
     expect(confiner.resolve(path.join(FIXTURE, "products/feature_flags/backend/models.py"))?.stats.isFile()).toBe(true);
+  });
+
+  it("a confiner answers from what it resolved until it forgets it", () => {
+    const root = copyFixture();
+    const confiner = new Confiner(root);
+    const added = path.join(root, "products/feature_flags/backend/added.py");
+    expect(confiner.resolve(added)).toBeNull();
+    write(root, "products/feature_flags/backend/added.py", "X = 1\n");
+    expect(confiner.resolve(added)).toBeNull();
+    confiner.forget();
+    expect(confiner.resolve(added)?.stats.isFile()).toBe(true);
   });
 
   it.skipIf(process.platform === "win32" || process.getuid?.() === 0)("reports an unreadable apps.py", () => {
