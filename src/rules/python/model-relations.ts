@@ -45,48 +45,65 @@ interface ReverseNames {
   accessor: Map<string, { owner: ModelInfo; fact: RelationFact }>;
 }
 
+/** The relations pointing at one model: the models declaring them, and the fields, side by side; their names once asked for. */
+interface IncomingRelations {
+  owners: ModelInfo[];
+  facts: RelationFact[];
+  names?: ReverseNames;
+}
+
 const hidden = (name: string | undefined): boolean => name?.endsWith("+") ?? false;
 
-/** The name a reverse relation has in a lookup: `related_query_name`, else `related_name`, else the model's name. */
-function reverseQueryName(owner: ModelInfo, fact: RelationFact): string | undefined {
-  if (hidden(fact.relatedName)) return undefined;
-  return fact.relatedQueryName ?? fact.relatedName ?? owner.name.toLowerCase();
-}
-
-/** The reverse accessor (`select_related`, `prefetch_related`): `related_name`, else `<model>_set` (`<model>` for a one-to-one). */
-function reverseAccessorName(owner: ModelInfo, fact: RelationFact): string | undefined {
-  if (hidden(fact.relatedName)) return undefined;
-  return fact.relatedName ?? (fact.kind === "OneToOneField" ? owner.name.toLowerCase() : `${owner.name.toLowerCase()}_set`);
-}
-
-const namesCache = new WeakMap<RepoIndex, Map<ModelInfo, ReverseNames>>();
+const incomingCache = new WeakMap<RepoIndex, Map<ModelInfo, IncomingRelations>>();
 
 /**
- * The reverse relations of every model that has some (built once per index, the first time a path
- * is followed). Most models are the target of no relation and get no entry.
+ * The relations pointing at each model that is the target of some (found once per index, the
+ * first time a path is followed); a relation hidden by `related_name="+"` has no reverse side.
  */
-function reverseNames(index: RepoIndex, userModel: string): Map<ModelInfo, ReverseNames> {
-  let names = namesCache.get(index);
-  if (names) return names;
-  names = new Map<ModelInfo, ReverseNames>();
+function incomingRelations(index: RepoIndex, userModel: string): Map<ModelInfo, IncomingRelations> {
+  let incoming = incomingCache.get(index);
+  if (incoming) return incoming;
+  incoming = new Map<ModelInfo, IncomingRelations>();
   for (const app of index.appsByModule.values()) {
     for (const owner of app.models.values()) {
       for (const fact of owner.relations) {
+        if (hidden(fact.relatedName)) continue;
         const target = relationTarget(index, owner, fact, userModel);
         if (!target) continue;
-        const query = reverseQueryName(owner, fact);
-        const accessor = reverseAccessorName(owner, fact);
-        if (query === undefined && accessor === undefined) continue;
-        let entry = names.get(target);
-        if (!entry) names.set(target, (entry = { query: new Map(), accessor: new Map() }));
-        const hop = { owner, fact };
-        if (query !== undefined && !entry.query.has(query)) entry.query.set(query, hop);
-        if (accessor !== undefined && !entry.accessor.has(accessor)) entry.accessor.set(accessor, hop);
+        const entry = incoming.get(target);
+        if (entry) {
+          entry.owners.push(owner);
+          entry.facts.push(fact);
+        } else {
+          incoming.set(target, { owners: [owner], facts: [fact] });
+        }
       }
     }
   }
-  namesCache.set(index, names);
-  return names;
+  incomingCache.set(index, incoming);
+  return incoming;
+}
+
+/**
+ * The names of the relations pointing at one model, made the first time a path reaches the model
+ * (the index keeps them for the run, and a repository's paths reach few of its models). A lookup
+ * uses `related_query_name`, else `related_name`, else the model's name; an accessor
+ * (`select_related`, `prefetch_related`) `related_name`, else `<model>_set` (`<model>` for a
+ * one-to-one). The first relation to take a name keeps it.
+ */
+function reverseNamesOf(entry: IncomingRelations): ReverseNames {
+  if (entry.names) return entry.names;
+  const names: ReverseNames = { query: new Map(), accessor: new Map() };
+  for (let i = 0; i < entry.facts.length; i++) {
+    const owner = entry.owners[i]!;
+    const fact = entry.facts[i]!;
+    const hop = { owner, fact };
+    const query = fact.relatedQueryName ?? fact.relatedName ?? owner.name.toLowerCase();
+    const accessor = fact.relatedName ?? (fact.kind === "OneToOneField" ? owner.name.toLowerCase() : `${owner.name.toLowerCase()}_set`);
+    if (!names.query.has(query)) names.query.set(query, hop);
+    if (!names.accessor.has(accessor)) names.accessor.set(accessor, hop);
+  }
+  return (entry.names = names);
 }
 
 /**
@@ -100,6 +117,7 @@ export function relationHop(index: RepoIndex, model: ModelInfo, segment: string,
     const to = relationTarget(index, model, fact, userModel);
     return to ? { from: model, to, fact, forward: true } : undefined;
   }
-  const reverse = reverseNames(index, userModel).get(model)?.[names].get(segment);
+  const incoming = incomingRelations(index, userModel).get(model);
+  const reverse = incoming ? reverseNamesOf(incoming)[names].get(segment) : undefined;
   return reverse ? { from: model, to: reverse.owner, fact: reverse.fact, forward: false } : undefined;
 }
