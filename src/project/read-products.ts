@@ -97,9 +97,9 @@ function isOwnDirectory(tfs: TrackedFs, owner: string, target: string): boolean 
   return real !== null && ownerReal !== null && tfs.isDirectory(target) && isInside(ownerReal, real);
 }
 
-/** The path arguments of the pytest runs of a test script, probed (they run from the product folder). */
-function probeScriptPaths(tfs: TrackedFs, product: ProductInfo, name: string, script: string): void {
-  for (const argument of findPytestPathArguments(scriptCommands(path.join(product.dir, "package.json"), name, script))) {
+/** The path arguments of the pytest runs of a test script of `packageJson`, probed (they run from the product folder). */
+function probeScriptPaths(tfs: TrackedFs, product: ProductInfo, packageJson: PackageJsonInfo, name: string, script: string): void {
+  for (const argument of findPytestPathArguments(scriptCommands(packageJson.file, name, script))) {
     const absolute = path.resolve(product.dir, argument.cwd, argument.path);
     if (!product.pytestPaths.has(absolute)) product.pytestPaths.set(absolute, probePytestPath(tfs, absolute));
   }
@@ -155,8 +155,10 @@ function readProduct(tfs: TrackedFs, dir: string, name: string, problems: Config
     product.hasBackendTestsDir = isOwnDirectory(tfs, dir, path.join(backendDir, "tests"));
   }
   product.hasPythonFiles = hasPythonFiles(tfs, dir);
-  for (const [scriptName, script] of Object.entries(packageJson?.scripts ?? {})) {
-    if (isTestScriptName(scriptName)) probeScriptPaths(tfs, product, scriptName, script);
+  if (packageJson) {
+    for (const [scriptName, script] of Object.entries(packageJson.scripts ?? {})) {
+      if (isTestScriptName(scriptName)) probeScriptPaths(tfs, product, packageJson, scriptName, script);
+    }
   }
   readProductLayout(tfs, product, rootListing);
   readOrphanTestModules(tfs, product);

@@ -49,8 +49,9 @@ export function probeDefinesTests(tfs: TrackedFs, absolute: string): boolean {
  * test file of the repository would cost seconds; the orphans are few.
  */
 export function readOrphanTestModules(tfs: TrackedFs, product: ProductInfo): void {
-  const script = product.packageJson?.scripts?.[TEST_SCRIPT];
-  const paths = script === undefined ? [] : findPytestPathArguments(scriptCommands(path.join(product.dir, "package.json"), TEST_SCRIPT, script)).map((argument) => path.relative(product.dir, path.resolve(product.dir, argument.cwd, argument.path)).split(path.sep).join("/"));
+  const { packageJson } = product;
+  const script = packageJson?.scripts?.[TEST_SCRIPT];
+  const paths = !packageJson || script === undefined ? [] : findPytestPathArguments(scriptCommands(packageJson.file, TEST_SCRIPT, script)).map((argument) => path.relative(product.dir, path.resolve(product.dir, argument.cwd, argument.path)).split(path.sep).join("/"));
   for (const file of product.testFiles) {
     if (paths.some((prefix) => pytestPathCovers(prefix, file))) continue;
     product.orphanTestModules.set(file, probeDefinesTests(tfs, path.join(product.dir, ...file.split("/"))));
