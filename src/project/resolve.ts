@@ -79,8 +79,10 @@ export function resolveModelImport(
 
 const modelsByLowerName = new WeakMap<AppInfo, Map<string, ModelInfo>>();
 
-/** The model of `app` named `name`, compared case-insensitively as Django resolves labels (`"posthog.team"`). */
+/** The model of `app` named `name`, compared case-insensitively as Django resolves labels (`"posthog.team"`); the exact name first. */
 export function modelOfApp(app: AppInfo, name: string): ModelInfo | undefined {
+  const exact = app.models.get(name);
+  if (exact) return exact;
   let byLower = modelsByLowerName.get(app);
   if (!byLower) {
     byLower = new Map();

@@ -22,14 +22,17 @@ const named = model("orders", "Named", [to("shop.Target", { relatedName: "things
 const hidden = model("orders", "Hidden", [to("shop.Target", { relatedName: "+" })]);
 // Declared after Plain: its related_name is Plain's default accessor, which Plain took first.
 const clash = model("orders", "Clash", [to("shop.Target", { relatedName: "plain_set" })]);
+const lowerCase = model("orders", "LowerCase", [to("shop.target")]);
 
-const apps = [app("orders", [plain, oneToOne, named, hidden, clash]), app("shop", [target])];
+const apps = [app("orders", [plain, oneToOne, named, hidden, clash, lowerCase]), app("shop", [target])];
 const index = { apps: new Map(apps.map((each) => [each.label, each])), appsByModule: new Map(apps.map((each) => [each.module, each])) } as unknown as RepoIndex;
 const hop = (from: ModelInfo, segment: string, names: "query" | "accessor") => relationHop(index, from, segment, names, "posthog.User");
 
 describe("relationHop", () => {
   it("follows a model's own relation field forward", () => {
     expect(hop(plain, "target", "query")).toEqual({ from: plain, to: target, fact: plain.relations[0], forward: true });
+    // Django reads a label's model name case-insensitively.
+    expect(hop(lowerCase, "target", "query")).toMatchObject({ to: target, forward: true });
   });
 
   it("follows a relation backwards by the declaring model's name in lookups and <model>_set as accessor", () => {

@@ -1,4 +1,4 @@
-import { resolveModelImport } from "../../project/index.js";
+import { modelOfApp, resolveModelImport } from "../../project/index.js";
 import type { ModelInfo, RelationFact, RepoIndex } from "../../project/types.js";
 import { parseStringTarget } from "./model-reference.js";
 
@@ -11,27 +11,27 @@ export interface RelationHop {
   forward: boolean;
 }
 
-/** A model of an app by name, as Django finds it: case-insensitively. */
-function modelOfApp(index: RepoIndex, appLabel: string, name: string): ModelInfo | undefined {
-  const models = index.apps.get(appLabel)?.models;
-  return models?.get(name) ?? [...(models?.values() ?? [])].find((model) => model.name.toLowerCase() === name.toLowerCase());
+/** A model of an app by label and name, as Django finds it: case-insensitively. */
+function modelOfLabel(index: RepoIndex, appLabel: string, name: string): ModelInfo | undefined {
+  const app = index.apps.get(appLabel);
+  return app ? modelOfApp(app, name) : undefined;
 }
 
 /** The model a relation of `owner` points at; undefined when it is not a model the index knows. */
 function relationTarget(index: RepoIndex, owner: ModelInfo, fact: RelationFact, userModel: string): ModelInfo | undefined {
   const { target } = fact;
-  if (target.kind === "local") return modelOfApp(index, owner.appLabel, target.name);
+  if (target.kind === "local") return modelOfLabel(index, owner.appLabel, target.name);
   if (target.kind === "import") return resolveModelImport(index, target.module, target.name).model;
   const [userApp, userName] = userModel.split(".") as [string, string];
-  if (target.kind === "user-model") return modelOfApp(index, userApp, userName);
+  if (target.kind === "user-model") return modelOfLabel(index, userApp, userName);
   const parsed = parseStringTarget(target.value);
   switch (parsed.kind) {
     case "self":
       return owner;
     case "bare":
-      return modelOfApp(index, owner.appLabel, parsed.name);
+      return modelOfLabel(index, owner.appLabel, parsed.name);
     case "label":
-      return modelOfApp(index, parsed.appLabel, parsed.name);
+      return modelOfLabel(index, parsed.appLabel, parsed.name);
     case "path":
       return resolveModelImport(index, parsed.module, parsed.name).model;
     default:
