@@ -20,13 +20,17 @@ export function loadGrammar(name: "python" | "bash"): Language {
   return Language.loadSync(new WebAssembly.Module(bytes));
 }
 
-/** One parser per grammar and thread: parse() is synchronous and never re-entered. */
-export function parserFor(language: Language): () => Parser {
+/**
+ * One parser per grammar and thread: parse() is synchronous and never re-entered. A grammar given
+ * as a function is loaded on the first parse: a thread that never needs it neither reads nor
+ * compiles its WebAssembly.
+ */
+export function parserFor(language: Language | (() => Language)): () => Parser {
   let parser: Parser | undefined;
   return () => {
     if (!parser) {
       parser = new Parser();
-      parser.setLanguage(language);
+      parser.setLanguage(typeof language === "function" ? language() : language);
     }
     return parser;
   };

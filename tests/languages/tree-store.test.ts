@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Parser, Tree } from "web-tree-sitter";
 import { getPythonParser } from "../../src/languages/python/tree-sitter.js";
+import { loadGrammar, parserFor } from "../../src/languages/tree-sitter.js";
 import { editBetween, TreeStore } from "../../src/languages/python/tree-store.js";
 
 const SAMPLE = [
@@ -166,5 +167,27 @@ describe("TreeStore", () => {
     expect(live.root.descendantsOfType("call")).toEqual(calls);
     expect(calls[0]!.parent?.parent?.parent).toBe(live.root);
     store.clear();
+  });
+});
+
+describe("parserFor", () => {
+  it("loads a grammar given as a function on the first parse, once", () => {
+    let loads = 0;
+    const getParser = parserFor(() => {
+      loads++;
+      return loadGrammar("bash");
+    });
+    expect(loads).toBe(0);
+    const parser = getParser();
+    expect(loads).toBe(1);
+    expect(getParser()).toBe(parser);
+    const tree = parser.parse("echo hi && exit 1")!;
+    try {
+      expect(tree.rootNode.type).toBe("program");
+      expect(tree.rootNode.hasError).toBe(false);
+    } finally {
+      tree.delete();
+    }
+    expect(loads).toBe(1);
   });
 });
