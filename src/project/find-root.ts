@@ -84,7 +84,15 @@ export function findRepoRoot(filename: string, cwd: string, settings?: PluginSet
   const cached = lookups.get(start);
   if (cached && !isRootCheckDue(cached.checkedAt, now)) return cached.root;
   let root: string | null = null;
+  // Every folder the walk passes has the same root: the next file's walk stops at the first one it meets.
+  const passed: string[] = [];
   for (let dir = start; ; ) {
+    const known = dir === start ? undefined : lookups.get(dir);
+    if (known && !isRootCheckDue(known.checkedAt, now)) {
+      root = known.root;
+      break;
+    }
+    passed.push(dir);
     if (hasProductsTree(dir)) {
       root = dir;
       break;
@@ -93,6 +101,6 @@ export function findRepoRoot(filename: string, cwd: string, settings?: PluginSet
     if (parent === dir) break;
     dir = parent;
   }
-  lookups.set(start, { root, checkedAt: now });
+  for (const dir of passed) lookups.set(dir, { root, checkedAt: now });
   return root;
 }

@@ -89,6 +89,27 @@ describe("repository root", () => {
     expect(index?.root).toBe(FIXTURE);
   });
 
+  it("a file deeper than a folder already looked up still finds a nearer repository, and the walk does not check a folder twice", () => {
+    const outer = tempDir();
+    write(outer, "products/db_routing.yaml", "routes: []\n");
+    write(outer, "tools/vendored/products/db_routing.yaml", "routes: []\n");
+    const statSync = vi.spyOn(fs, "statSync");
+    try {
+      expect(getRepoIndex(path.join(outer, "tools/a/b/c.py"), { cwd: outer })?.root).toBe(outer);
+      const checked = (dir: string): number => statSync.mock.calls.filter(([target]) => target === path.join(dir, "products")).length;
+      expect(checked(path.join(outer, "tools"))).toBe(1);
+      // Its sibling's walk stops at tools/a, whose root the first walk found: nothing above it is checked again.
+      expect(getRepoIndex(path.join(outer, "tools/a/d/e.py"), { cwd: outer })?.root).toBe(outer);
+      expect(checked(path.join(outer, "tools/a/d"))).toBe(1);
+      expect(checked(path.join(outer, "tools/a"))).toBe(1);
+      expect(checked(path.join(outer, "tools"))).toBe(1);
+      // tools/ was looked up with the outer root, but a folder below it that holds its own products tree is the nearer root.
+      expect(getRepoIndex(path.join(outer, "tools/vendored/x.py"), { cwd: outer })?.root).toBe(path.join(outer, "tools/vendored"));
+    } finally {
+      statSync.mockRestore();
+    }
+  });
+
   it("is null when no ancestor has products/", () => {
     const dir = tempDir();
     write(dir, "src/app/models.py", "class A: pass\n");
