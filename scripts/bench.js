@@ -206,6 +206,16 @@ function report(options, tree, modelsFile, runs, editor, withoutSnapshot) {
      * the language costs nothing beyond the parse (concurrency2 of the ratios is the plugin's).
      */
     minimalConcurrency2SpeedUp: round(ms(runs.minimal) / ms(runs.minimalConcurrency2)),
+    /**
+     * Each round's ratios, from that round's runs: a machine whose speed drifts during the bench
+     * shows here as a spread, which the medians alone hide.
+     */
+    roundRatios: {
+      "recommended/minimal": runs.recommended.map((run, r) => round(run.ms / runs.minimal[r].ms)),
+      "norules/minimal": runs.norules.map((run, r) => round(run.ms / runs.minimal[r].ms)),
+      concurrency2: runs.concurrency2.map((run, r) => round(runs.recommended[r].ms / run.ms)),
+      minimalConcurrency2: runs.minimalConcurrency2.map((run, r) => round(runs.minimal[r].ms / run.ms)),
+    },
     recommendedWithoutIndexSnapshotSeconds: round(withoutSnapshot.ms / 1000, 3),
     /** Peak RSS of each single-thread recommended run: it depends on when V8's collections fall, so it varies from run to run. */
     recommendedPeakRssMb: runs.recommended.map((run) => Math.round(run.peakRssMb)),
