@@ -29,8 +29,10 @@ export function parserFor(language: Language | (() => Language)): () => Parser {
   let parser: Parser | undefined;
   return () => {
     if (!parser) {
+      // The grammar first: a failed load leaves no parser without a language behind.
+      const grammar = typeof language === "function" ? language() : language;
       parser = new Parser();
-      parser.setLanguage(typeof language === "function" ? language() : language);
+      parser.setLanguage(grammar);
     }
     return parser;
   };

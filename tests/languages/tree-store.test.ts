@@ -190,4 +190,20 @@ describe("parserFor", () => {
     }
     expect(loads).toBe(1);
   });
+
+  it("tries a grammar again on the next parse when its load failed", () => {
+    let loads = 0;
+    const getParser = parserFor(() => {
+      if (++loads === 1) throw new Error("no such grammar");
+      return loadGrammar("bash");
+    });
+    expect(() => getParser()).toThrow("no such grammar");
+    const tree = getParser().parse("echo hi")!;
+    try {
+      expect(tree.rootNode.type).toBe("program");
+    } finally {
+      tree.delete();
+    }
+    expect(loads).toBe(2);
+  });
 });
