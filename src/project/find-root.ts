@@ -35,7 +35,7 @@ function hasProductsTree(dir: string): boolean {
   );
 }
 
-/** Start directory → the root found from it, re-checked now and then (`isRootCheckDue`). */
+/** A folder a walk passed → the root found from it, re-checked now and then (`isRootCheckDue`). */
 const lookups = new Map<string, { root: string | null; checkedAt: number }>();
 /** `cwd` and `settings.root` → the checked root, or the configuration error it gives. */
 const configured = new Map<string, { root: string | ConfigurationError; checkedAt: number }>();
@@ -80,14 +80,11 @@ export function findRepoRoot(filename: string, cwd: string, settings?: PluginSet
     if (checked.root instanceof ConfigurationError) throw checked.root;
     return checked.root;
   }
-  const start = path.dirname(path.resolve(cwd, filename));
-  const cached = lookups.get(start);
-  if (cached && !isRootCheckDue(cached.checkedAt, now)) return cached.root;
   let root: string | null = null;
   // Every folder the walk passes has the same root: the next file's walk stops at the first one it meets.
   const passed: string[] = [];
-  for (let dir = start; ; ) {
-    const known = dir === start ? undefined : lookups.get(dir);
+  for (let dir = path.dirname(path.resolve(cwd, filename)); ; ) {
+    const known = lookups.get(dir);
     if (known && !isRootCheckDue(known.checkedAt, now)) {
       root = known.root;
       break;
