@@ -1,6 +1,5 @@
 import path from "node:path";
 import { isWithinModule } from "../languages/python/syntax/index.js";
-import { isInside } from "./confine.js";
 import type { AppInfo, ModelInfo, RepoIndex } from "./types.js";
 
 export { moduleOfFile, resolveRelativeImport } from "../languages/python/syntax/index.js";
@@ -27,14 +26,22 @@ export const appOfModule = memoized((index, module): AppInfo | undefined => {
   return best;
 });
 
+const appsByDir = new WeakMap<RepoIndex, Map<string, AppInfo>>();
+
 /** The app whose directory holds `file` (the deepest one). Works for any file, not only `.py`. */
 export const appOfFile = memoized((index, file): AppInfo | undefined => {
-  const absolute = path.resolve(index.root, file);
-  let best: AppInfo | undefined;
-  for (const app of index.appsByModule.values()) {
-    if (isInside(app.dir, absolute) && (!best || app.dir.length > best.dir.length)) best = app;
+  let byDir = appsByDir.get(index);
+  if (!byDir) {
+    byDir = new Map();
+    for (const app of index.appsByModule.values()) if (!byDir.has(app.dir)) byDir.set(app.dir, app);
+    appsByDir.set(index, byDir);
   }
-  return best;
+  // From the file up: the first folder that is an app's is the deepest one.
+  for (let dir = path.resolve(index.root, file); ; dir = path.dirname(dir)) {
+    const app = byDir.get(dir);
+    if (app) return app;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 });
 
 /** True when `top` is the top-level package of an app's package. */

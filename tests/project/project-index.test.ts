@@ -433,6 +433,7 @@ describe("resolution helpers", () => {
     expect(appOfFile(index, "ee/models/rbac/role.py")?.label).toBe("ee");
     expect(appOfFile(index, path.join(FIXTURE, "ee"))?.label).toBe("ee");
     expect(appOfFile(index, path.join(FIXTURE, "eex", "models.py"))).toBeUndefined();
+    expect(appOfFile(index, path.join(path.dirname(FIXTURE), "ee", "models.py"))).toBeUndefined();
     expect(resolveModelImport(index, "posthogx.models", "Team").candidates).toEqual([]);
     // Asked again (the answers are remembered per index): the same.
     expect(appOfModule(index, "posthog.models.team.team")?.label).toBe("posthog");
