@@ -37,10 +37,12 @@ export const appOfFile = memoized((index, file): AppInfo | undefined => {
     appsByDir.set(index, byDir);
   }
   // From the file up: the first folder that is an app's is the deepest one.
-  for (let dir = path.resolve(index.root, file); ; dir = path.dirname(dir)) {
+  for (let dir = path.resolve(index.root, file); ; ) {
     const app = byDir.get(dir);
     if (app) return app;
-    if (path.dirname(dir) === dir) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
   }
 });
 
