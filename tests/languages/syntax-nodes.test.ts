@@ -1,8 +1,9 @@
 /**
  * A syntax node keeps its tree-sitter node only while it is among the last ones read; an older
- * node finds it again from the root when asked for something it has not cached. Checked against a
- * fresh tree-sitter parse of the same text, on generated files large enough that most nodes have
- * let go of theirs by the time they are asked.
+ * node finds it again, from the top-level statement that holds it, when asked for something it has
+ * not cached; a field's node learns its parent from the field where the grammar makes it a child.
+ * Checked against a fresh tree-sitter parse of the same text, on generated files large enough that
+ * most nodes have let go of theirs by the time they are asked.
  */
 import fc from "fast-check";
 import type { Node } from "web-tree-sitter";
@@ -18,6 +19,7 @@ const SNIPPETS = [
   "class Run(models.Model):\n    team = models.ForeignKey(\"posthog.Team\", on_delete=models.CASCADE, related_name=\"+\")\n    name = models.CharField(max_length=400)  # 名前 😀\n",
   "f()\n",
   "x = (y)\n",
+  "count: int = 0\n",
   "a.b.c(1, *args, key=value, **kw)\n",
   "def g(self, a: int = 1, *rest, **options) -> str:\n    return f\"{self.name}\" if a else 'x'\n",
   "result = [item for item in items if item]\n",
@@ -94,6 +96,11 @@ describe("syntax nodes read long after they were found", () => {
           for (const [i, node] of found.entries()) expect(describePy(node)).toEqual(describeRaw(rawFound[i]!, live.hasErrors, text.length));
           for (const node of found) {
             for (const child of node.children) expect(child.parent).toBe(node);
+          }
+          for (const [i, node] of found.entries()) {
+            const { startIndex, endIndex } = rawFound[i]!;
+            const smallest = raw.rootNode.descendantForIndex(startIndex, Math.max(startIndex, endIndex - 1));
+            expect(shape(live.root.descendantForIndex(node.startIndex, node.endIndex))).toEqual(rawShape(smallest, live.hasErrors, text.length));
           }
           expect(live.root.descendantsOfType(NAMED_TYPES).filter((node) => node.type !== "module")).toEqual(found);
         } finally {

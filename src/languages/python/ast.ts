@@ -1,13 +1,16 @@
 import type { Node, Tree } from "web-tree-sitter";
-import type { SyntaxNode } from "./syntax/node.js";
+import { indexOfNodeHolding, type SyntaxNode } from "./syntax/node.js";
+import { DIRECT_FIELDS } from "./direct-fields.js";
+import { nodeWithId } from "./node-with-id.js";
+import { Recent } from "./recent.js";
 
 /**
  * How many nodes keep their tree-sitter node object at once. A web-tree-sitter node object costs
  * about 300 bytes of heap; a rule that walks a large models file reads hundreds of thousands of
  * nodes, and keeping each one's object for as long as its file is linted made them outlive the
- * young generation and fill the old one. The most recently read nodes keep theirs (reading a node's
- * children or fields right after finding it is the common case); an older node finds its tree-sitter
- * node again from the root when it is asked for something not cached yet.
+ * young generation and fill the old one. The most recently read nodes keep theirs (reading a
+ * node's children or fields right after finding it is the common case); an older node finds its
+ * tree-sitter node again (`find`) when asked for something not cached yet.
  */
 const RECENT_NODES = 64;
 
@@ -26,9 +29,10 @@ export class LiveTree {
   readonly hasErrors: boolean;
   readonly #rootNode: Node;
   #nodes = new Map<number, PyNode>();
-  /** The nodes that keep their tree-sitter node, oldest first from `#recentAt` (a ring). */
-  #recent: (PyNode | undefined)[] = [];
-  #recentAt = 0;
+  /** The tree-sitter nodes of the root's named children, read once (see `topLevelAt`). */
+  #topLevel: Node[] | undefined;
+  /** The nodes that keep their tree-sitter node. */
+  #recent = new Recent<PyNode>(RECENT_NODES, (node) => forgetTreeSitterNode(node));
   #released = false;
 
   constructor(tree: Tree, textLength: number) {
@@ -67,21 +71,13 @@ export class LiveTree {
   /** Records that `node` now keeps its tree-sitter node; the oldest holder beyond the limit lets go of its own. */
   holding(node: PyNode): void {
     if (node === this.root || node.startIndex === node.endIndex) return; // never let go (see `find`)
-    const evicted = this.#recent[this.#recentAt];
-    if (evicted && evicted !== node) forgetTreeSitterNode(evicted);
-    this.#recent[this.#recentAt] = node;
-    this.#recentAt = (this.#recentAt + 1) % RECENT_NODES;
+    this.#recent.add(node);
   }
 
-  /**
-   * The tree-sitter node with this id and range, found again from the root: the smallest node
-   * spanning the range is the node itself or a descendant with the same range, below it.
-   */
+  /** The tree-sitter node with this id and range, found again from the top-level statement that holds it. */
   find(id: number, startIndex: number, endIndex: number): Node {
-    this.assertAlive();
-    let found: Node | null = this.#rootNode.descendantForIndex(startIndex, endIndex - 1);
-    while (found && found.id !== id && found.startIndex >= startIndex && found.endIndex <= endIndex) found = found.parent;
-    if (found?.id !== id) throw new Error(`posthog-products: the Python syntax node at ${startIndex}-${endIndex} was not found again in its tree.`);
+    const found = nodeWithId(this.topLevelAt(startIndex, endIndex) ?? this.#rootNode, id, startIndex, endIndex);
+    if (!found) throw new Error(`posthog-products: the Python syntax node at ${startIndex}-${endIndex} was not found again in its tree.`);
     return found;
   }
 
@@ -89,9 +85,19 @@ export class LiveTree {
    * The root's named children, read from a new object of the root node: web-tree-sitter caches a
    * node's children on its object, and the root's own object lives as long as the tree.
    */
-  rootChildren(): (Node | null)[] {
+  rootChildren(): Node[] {
     this.assertAlive();
-    return this.tree.rootNode.namedChildren;
+    return (this.#topLevel = this.tree.rootNode.namedChildren.filter((child): child is Node => child !== null));
+  }
+
+  /**
+   * The tree-sitter node of the top-level statement holding `[startIndex, endIndex)`. tree-sitter
+   * searches a range from the node asked down, a child at a time: this skips the other statements.
+   */
+  topLevelAt(startIndex: number, endIndex: number): Node | undefined {
+    this.assertAlive();
+    const at = indexOfNodeHolding(this.root.children, startIndex, endIndex);
+    return at === -1 ? undefined : this.#topLevel![at];
   }
 
   assertAlive(): void {
@@ -109,7 +115,7 @@ export class LiveTree {
   retire(): void {
     this.#released = true;
     this.#nodes.clear();
-    this.#recent = [];
+    this.#recent.clear();
   }
 }
 
@@ -210,13 +216,24 @@ export class PyNode implements SyntaxNode {
     if (fields) for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1] as PyNode | null;
     const child = this.node.childForFieldName(name);
     const wrapped = child ? this.#live.wrap(child) : null;
+    if (wrapped && DIRECT_FIELDS[this.type]?.has(name)) wrapped.#parent ??= this;
     // Arrays of the exact size: a node has one to three fields read, and a pushed-to array reserves room for sixteen.
     this.#fields = fields ? [...fields, name, wrapped] : [name, wrapped];
     return wrapped;
   }
 
   childrenForFieldName(name: string): PyNode[] {
-    return this.#live.wrapAll(this.node.childrenForFieldName(name));
+    const children = this.#live.wrapAll(this.node.childrenForFieldName(name));
+    if (DIRECT_FIELDS[this.type]?.has(name)) for (const child of children) child.#parent ??= this;
+    return children;
+  }
+
+  /** The first named child that holds `index` or starts after it (a child: it learns its parent). */
+  firstNamedChildForIndex(index: number): PyNode | null {
+    const child = this.node.firstNamedChildForIndex(index);
+    const wrapped = child ? this.#live.wrap(child) : null;
+    if (wrapped) wrapped.#parent ??= this;
+    return wrapped;
   }
 
   /** Every descendant of these types, in document order (searched inside tree-sitter, not node by node). */
@@ -226,11 +243,8 @@ export class PyNode implements SyntaxNode {
 
   /** The smallest node that spans `[start, end)`. */
   descendantForIndex(start: number, end = start + 1): PyNode | null {
-    const found = this.node.descendantForIndex(start, Math.max(start, end - 1));
+    const from = this === this.#live.root ? this.#live.topLevelAt(start, Math.max(start + 1, end)) : undefined;
+    const found = (from ?? this.node).descendantForIndex(start, Math.max(start, end - 1));
     return found ? this.#live.wrap(found) : null;
   }
-}
-
-export interface PyComment extends PyNode {
-  type: "comment";
 }

@@ -1,3 +1,3 @@
 export { PythonLanguage } from "./language.js";
-export { PythonSourceCode } from "./source-code.js";
-export type { PyNode, PyComment } from "./ast.js";
+export { PythonSourceCode, type PyComment } from "./source-code.js";
+export type { PyNode } from "./ast.js";

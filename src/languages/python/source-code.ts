@@ -1,7 +1,11 @@
 import type { SourceLocation, SourceRange, FileProblem, DirectiveType, RulesConfig } from "@eslint/core";
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
 import { lineIndexAt, lineStarts } from "../text-lines.js";
-import type { PyComment, PyNode } from "./ast.js";
+import type { PyNode } from "./ast.js";
+
+export interface PyComment extends PyNode {
+  type: "comment";
+}
 
 const commentParser = new ConfigCommentParser();
 const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;

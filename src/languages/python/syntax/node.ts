@@ -21,6 +21,8 @@ export interface SyntaxNode {
   descendantsOfType(types: string | string[]): readonly SyntaxNode[];
   /** The smallest node spanning `[start, end)`. */
   descendantForIndex(start: number, end?: number): SyntaxNode | null;
+  /** The first named child that holds `index` or starts after it. */
+  firstNamedChildForIndex(index: number): SyntaxNode | null;
 }
 
 export function textOf(source: string, node: SyntaxNode): string {
@@ -45,6 +47,24 @@ export function isInsideError(node: SyntaxNode): boolean {
     if (isErrorNode(current)) return true;
   }
   return false;
+}
+
+/**
+ * Where, among `nodes` (siblings in document order), is the one that holds `[start, end)`; -1 when
+ * none does (or a hole in the list is met).
+ */
+export function indexOfNodeHolding(nodes: readonly (SyntaxNode | null)[], start: number, end: number): number {
+  let low = 0;
+  let high = nodes.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    const node = nodes[middle];
+    if (!node) return -1;
+    if (node.startIndex <= start) low = middle;
+    else high = middle - 1;
+  }
+  const node = nodes[low];
+  return node && node.startIndex <= start && start < node.endIndex && end <= node.endIndex ? low : -1;
 }
 
 /** Named children without the `null` holes tree-sitter's typings allow, comments left out. */
