@@ -1,4 +1,4 @@
-import { childNodes, dottedName, readRelationField, resolveRelativeImport, stringValue, textOf, type ModuleBindings, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { childNodes, dottedName, keywordArgument, readRelationField, resolveRelativeImport, stringValue, type ModuleBindings, type SyntaxNode } from "../languages/python/syntax/index.js";
 import type { RelationFact } from "./types.js";
 
 /** A relation target as the models file writes it, before relative imports are resolved. */
@@ -15,8 +15,7 @@ export interface WrittenRelation extends Omit<RelationFact, "target"> {
 
 function keywordString(source: string, call: SyntaxNode, name: string): string | undefined {
   const args = call.childForFieldName("arguments");
-  const argument = args ? childNodes(args).find((arg) => arg.type === "keyword_argument" && textOf(source, arg.childForFieldName("name")!) === name) : undefined;
-  const value = argument?.childForFieldName("value");
+  const value = args ? keywordArgument(source, args, name)?.childForFieldName("value") : undefined;
   return value ? stringValue(source, value) : undefined;
 }
 

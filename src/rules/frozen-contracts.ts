@@ -1,5 +1,5 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { childNodes, definitionName, textOf, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { childNodes, definitionName, keywordArgument, textOf, type SyntaxNode } from "../languages/python/syntax/index.js";
 import type { PythonFileContext } from "./python/file-context.js";
 import { absoluteModule, qualifiedName } from "./python/name-bindings.js";
 import { applyingEdits, type TextEdit } from "./text-edit.js";
@@ -36,9 +36,7 @@ function readDecorator(file: PythonFileContext, text: string, decorator: PyNode)
   const name = callee ? qualifiedName(file, text, callee) : undefined;
   if (!name || (!DATACLASS_DECORATORS.has(name) && !FROZEN_DECORATORS.has(name))) return undefined;
   const args = expression.type === "call" ? (expression.childForFieldName("arguments") as PyNode | null) : null;
-  const frozen = args
-    ? childNodes(args).find((arg) => arg.type === "keyword_argument" && textOf(text, arg.childForFieldName("name")!) === "frozen")
-    : undefined;
+  const frozen = args ? keywordArgument(text, args, "frozen") : undefined;
   return {
     decorator,
     ...(args ? { arguments: args } : {}),

@@ -1,5 +1,5 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { childNodes, definitionName, isInsideError, stringValue, textOf, type RelationField, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { childNodes, definitionName, isInsideError, keywordArgument, stringValue, type RelationField, type SyntaxNode } from "../languages/python/syntax/index.js";
 import { CROSSING_BASELINE_FILE, crossingKey } from "../project/read-crossing-baseline.js";
 import type { ModelInfo } from "../project/types.js";
 import { databaseOf } from "./python/databases.js";
@@ -16,11 +16,6 @@ const RULE_NAME = "no-cross-product-reverse-accessor";
 function boundaryOf(module: string): string {
   const match = /^products\.([^.]+)(?:\.|$)/u.exec(module);
   return match ? match[1]! : "core";
-}
-
-function keyword(text: string, call: SyntaxNode, name: string): SyntaxNode | undefined {
-  const args = call.childForFieldName("arguments");
-  return args ? childNodes(args).find((arg) => arg.type === "keyword_argument" && textOf(text, arg.childForFieldName("name")!) === name) : undefined;
 }
 
 /** Django's name for the reverse accessor: `related_name` with its `%(class)s`/`%(app_label)s`, else `<model>_set` (`<model>` for a one-to-one). */
@@ -92,7 +87,8 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
       const { unreadable, invalidLabels } = index.dbRouting;
       if (unreadable || invalidLabels.has(ownerApp.label) || invalidLabels.has(target.appLabel)) return;
       if (databaseOf(index, ownerApp.label) !== databaseOf(index, target.appLabel)) return;
-      const relatedName = keyword(text, field.call, "related_name");
+      const args = field.call.childForFieldName("arguments");
+      const relatedName = args ? keywordArgument(text, args, "related_name") : undefined;
       const relatedValue = relatedName?.childForFieldName("value");
       const written = relatedValue ? stringValue(text, relatedValue) : undefined;
       if (relatedValue && (written === undefined || written.endsWith("+"))) return;

@@ -1,5 +1,5 @@
 import type { PyNode } from "../languages/python/ast.js";
-import { findCallsNamed, stringValue, type FromImport, type ImportedName } from "../languages/python/syntax/index.js";
+import { callsNamed, stringValue, type FromImport, type ImportedName } from "../languages/python/syntax/index.js";
 import type { PythonFileContext } from "./python/file-context.js";
 import { editsSpan, FIX_TEXT_BUDGET } from "./python/import-edits.js";
 import { moveImportedNames } from "./python/import-placement.js";
@@ -161,7 +161,7 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
           });
         }
         for (const fromImport of file.imports.fromImports) checkImport(fromImport, file);
-        for (const call of findCallsNamed(text, context.sourceCode.ast, MODEL_STRING_CALLS)) checkCall(call);
+        for (const call of callsNamed(text, context.sourceCode.ast, MODEL_STRING_CALLS)) checkCall(call);
       },
     };
   },

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findRelationFields, readRelationField, textOf, type RelationField, type SyntaxNode } from "../../src/languages/python/syntax/index.js";
 import { getPythonParser } from "../../src/languages/python/tree-sitter.js";
@@ -53,5 +54,49 @@ describe("relation fields", () => {
     } finally {
       tree.delete();
     }
+  });
+});
+
+/** A relation field's nodes, by range: the same whichever way its call was found. */
+function ranges(field: RelationField<SyntaxNode>): string {
+  const at = (node: SyntaxNode | undefined): string => (node ? `${node.type}@${node.startIndex}-${node.endIndex}` : "-");
+  return [field.kind, at(field.call), at(field.target), at(field.targetKeyword), field.fieldName ?? "-", at(field.assignment), at(field.modelClass)].join(" ");
+}
+
+const FIELD_LINES = [
+  '    team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)\n',
+  "    owner = models.OneToOneField(\n        User,\n        related_name='+',  # hidden\n    )\n",
+  '    tags = ManyToManyField(to="a.Tag")\n',
+  '    wrapped = wrap(models.ForeignKey("a.B"))\n',
+  '    a = b = models.ForeignKey("a.C")\n',
+  '    typed: Field = models.ForeignKey("a.D")\n',
+  '    models.ForeignKey("a.E")\n',
+  "    name = models.CharField(max_length=10)\n",
+  "    # team = models.ForeignKey(Team)\n",
+  '    class Meta:\n        other = models.ForeignKey("a.F")\n',
+  '    def method(self):\n        return models.ForeignKey("a.G")\n',
+  "    broken = models.ForeignKey(\n",
+];
+const CLASS_HEADS = ["class Run(models.Model):\n", "@register\nclass Run(models.Model):\n", "if True:\n  class Run:\n"];
+
+describe("relation fields found from the class down", () => {
+  it("are the fields a search of every call finds, with the same nodes", () => {
+    const classes = fc.tuple(fc.constantFrom(...CLASS_HEADS), fc.array(fc.constantFrom(...FIELD_LINES), { minLength: 1, maxLength: 8 }));
+    const files = fc.array(classes, { minLength: 1, maxLength: 6 }).map((parts) =>
+      parts.map(([head, lines]) => head + (head.startsWith("if") ? lines.map((line) => `  ${line}`).join("") : lines.join(""))).join("x = 1\n"),
+    );
+    fc.assert(
+      fc.property(files, (source) => {
+        const code = pythonSourceCode(source);
+        const tree = getPythonParser().parse(source)!;
+        try {
+          const everyCall = tree.rootNode.descendantsOfType("call").flatMap((call) => readRelationField(source, call) ?? []);
+          expect(findRelationFields(source, code.ast).map(ranges)).toEqual(everyCall.map(ranges));
+        } finally {
+          tree.delete();
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -39,20 +39,35 @@ function callAt(root: SyntaxNode, at: number, name: string, parenthesis: number)
 }
 
 /**
- * Every call of a file whose function is one of `names` or an attribute ending with one
- * (`filter(...)`, `qs.filter(...)`), in document order. The calls are found where the source spells
- * the names, so a file without them costs a text search, not a walk of the tree.
+ * Finds, for less than a search of the tree, the call {@link callAt} would find, where the caller
+ * knows where its calls usually are; undefined elsewhere.
  */
-export function findCallsNamed<Node extends SyntaxNode>(source: string, root: Node, names: Iterable<string>): Node[] {
+type CallFinder = (at: number, name: string, parenthesis: number) => SyntaxNode | undefined;
+
+/**
+ * Every call of a file whose function is one of `names` or an attribute ending with one
+ * (`filter(...)`, `qs.filter(...)`), each once, in the order the text search finds them (name by
+ * name). The calls are found where the source spells the names, so a file without them costs a
+ * text search, not a walk of the tree.
+ */
+export function* callsNamed<Node extends SyntaxNode>(source: string, root: Node, names: Iterable<string>, findFirst?: CallFinder): Generator<Node> {
   // Keyed by both ends: the calls of a chain (`a.filter(...).order_by(...)`) share their start.
-  const calls = new Map<string, SyntaxNode>();
+  const seen = new Set<string>();
   for (const name of names) {
     for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + name.length)) {
       const parenthesis = parenthesisAfterName(source, at, name);
       if (parenthesis === -1) continue;
-      const call = callAt(root, at, name, parenthesis);
-      if (call) calls.set(`${call.startIndex}:${call.endIndex}`, call);
+      const call = findFirst?.(at, name, parenthesis) ?? callAt(root, at, name, parenthesis);
+      if (!call) continue;
+      const key = `${call.startIndex}:${call.endIndex}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield call as Node;
     }
   }
-  return [...calls.values()].sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex) as Node[];
+}
+
+/** {@link callsNamed}, in document order. */
+export function findCallsNamed<Node extends SyntaxNode>(source: string, root: Node, names: Iterable<string>): Node[] {
+  return [...callsNamed(source, root, names)].sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex);
 }

@@ -15,6 +15,7 @@ export {
 export { moduleBindings, moduleLevelStatements, type ModuleBinding, type ModuleBindings } from "./bindings.js";
 export { isNameRead } from "./uses.js";
 export { findRelationFields, readRelationField, type RelationField } from "./relation-fields.js";
-export { findCallsNamed, findIdentifiers } from "./calls.js";
+export { callsNamed, findCallsNamed, findIdentifiers } from "./calls.js";
+export { keywordArgument } from "./arguments.js";
 export { isWithinModule, moduleOfFile, resolveRelativeImport } from "./modules.js";
 export { afterLineBreak, indentationAt, lineBreakOf, lineEndOf, lineNumbers, lineStartOf, startsLine } from "../../text-lines.js";

@@ -1,14 +1,12 @@
 import { dottedName, lastComponent } from "./names.js";
-import { childNodes, textOf, type SyntaxNode } from "./node.js";
-import { findCallsNamed } from "./calls.js";
+import { childNodes, indexOfNodeHolding, textOf, type SyntaxNode } from "./node.js";
+import { callsNamed } from "./calls.js";
+import { isKeywordArgumentNamed } from "./arguments.js";
 
 const RELATION_FIELD_KINDS = ["ForeignKey", "OneToOneField", "ManyToManyField", "ForeignObject"] as const;
 type RelationFieldKind = (typeof RELATION_FIELD_KINDS)[number];
 
 const KIND_SET: ReadonlySet<string> = new Set(RELATION_FIELD_KINDS);
-
-/** A character that can continue a Python name. */
-const NAME_CHARACTER = /[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]/u;
 
 export interface RelationField<Node extends SyntaxNode = SyntaxNode> {
   call: Node;
@@ -50,8 +48,7 @@ export function readRelationField<Node extends SyntaxNode>(source: string, call:
   let targetKeyword: SyntaxNode | undefined;
   for (const arg of childNodes(args)) {
     if (arg.type === "keyword_argument") {
-      // A keyword argument starts with its name.
-      if (source.startsWith("to", arg.startIndex) && !NAME_CHARACTER.test(source[arg.startIndex + 2] ?? "")) {
+      if (isKeywordArgumentNamed(source, arg, "to")) {
         target = arg.childForFieldName("value");
         targetKeyword = arg;
         break;
@@ -80,14 +77,35 @@ export function readRelationField<Node extends SyntaxNode>(source: string, call:
 }
 
 /**
+ * The call at `at` when it is the right side of an assignment in the body of a top-level class
+ * (`team = models.ForeignKey(...)`, where nearly every relation field is), found from the module
+ * down: each node on the way learns its parent, which tree-sitter would otherwise find from the
+ * root down, through the module's statements one by one (thousands in a large models file).
+ */
+function classFieldCallAt(root: SyntaxNode, at: number, name: string, parenthesis: number): SyntaxNode | undefined {
+  const statements = root.namedChildren;
+  const top = statements[indexOfNodeHolding(statements, at, parenthesis + 1)];
+  const definition = top?.type === "decorated_definition" ? top.childForFieldName("definition") : top;
+  const body = definition?.type === "class_definition" ? definition.childForFieldName("body") : null;
+  const statement = body?.firstNamedChildForIndex(at);
+  if (!statement || statement.startIndex > at || statement.endIndex < parenthesis + 1) return undefined;
+  const assignment = statement.type === "expression_statement" ? childNodes(statement)[0] : undefined;
+  const call = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
+  // The call whose function ends with the name is the one the search from the root finds (see `callAt`).
+  return call?.type === "call" && call.childForFieldName("function")?.endIndex === at + name.length ? call : undefined;
+}
+
+/**
  * Every relation-field call of a file, in document order. The calls are found where the source
- * names one of the four field classes, so a file without them costs a text search, not a walk.
+ * names one of the four field classes, so a file without them costs a text search, not a walk;
+ * each is read as soon as it is found, while the nodes just read are still at hand.
  */
 export function findRelationFields<Node extends SyntaxNode>(source: string, root: Node): RelationField<Node>[] {
   const fields: RelationField<Node>[] = [];
-  for (const call of findCallsNamed(source, root, RELATION_FIELD_KINDS)) {
+  const findFirst = (at: number, name: string, parenthesis: number) => classFieldCallAt(root, at, name, parenthesis);
+  for (const call of callsNamed(source, root, RELATION_FIELD_KINDS, findFirst)) {
     const field = readRelationField(source, call);
     if (field) fields.push(field);
   }
-  return fields;
+  return fields.sort((a, b) => a.call.startIndex - b.call.startIndex || a.call.endIndex - b.call.endIndex);
 }
