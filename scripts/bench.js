@@ -14,7 +14,9 @@
 //     line, against a full raw parse of the same text;
 //   - --cache: a cold run, then a warm run after an edit inside a models file that changes no model
 //     class, label or relation; the cache file's size;
-//   - peak RSS of the single-thread recommended run.
+//   - peak RSS of the single-thread recommended run;
+//   - once, the calls the recommended run makes into web-tree-sitter's node API, counted: a figure
+//     that does not move with the machine's speed, to compare builds by.
 // Ends with one `ratios: ...` line (numbers only) to compare runs. Nothing here asserts on time.
 //
 // Usage: node scripts/bench.js --help
@@ -185,7 +187,9 @@ function main() {
     }
     log("editor ...");
     const editor = measure("editor", tree, options.plugin, { file: modelsFile, edits: options.edits });
-    report(options, tree, modelsFile, runs, editor, withoutSnapshot);
+    log("counting tree-sitter calls ...");
+    const counted = measure("counted", tree, options.plugin);
+    report(options, tree, modelsFile, runs, editor, withoutSnapshot, counted);
   } finally {
     if (!options.keep) rmSync(tree, { recursive: true, force: true });
   }
@@ -193,7 +197,7 @@ function main() {
 
 const MEASURED = ["parse", "minimal", "norules", "recommended", "concurrency2", "minimalConcurrency2"];
 
-function report(options, tree, modelsFile, runs, editor, withoutSnapshot) {
+function report(options, tree, modelsFile, runs, editor, withoutSnapshot, counted) {
   const ms = (list) => median(list.map((run) => run.ms));
   const figures = {
     tree: { dir: tree, kept: options.keep, files: options.files, mb: options.mb, seed: options.seed, modelsFile, editorFileLines: editor.lines },
@@ -222,6 +226,11 @@ function report(options, tree, modelsFile, runs, editor, withoutSnapshot) {
     problems: runs.recommended[0]?.problems,
     fatal: runs.recommended[0]?.fatal,
     cache: { coldSeconds: round(median(runs.cache.map((c) => c.coldMs)) / 1000, 3), warmSeconds: round(median(runs.cache.map((c) => c.warmMs)) / 1000, 3) },
+    /**
+     * The recommended run's calls into web-tree-sitter's node API, by method (counted, so the same
+     * from run to run of a build; zero when the plugin loads another copy of web-tree-sitter).
+     */
+    treeSitterNodeCalls: { total: counted.total, ...counted.byName },
   };
   const parseMedian = median(editor.parseMs);
   const ratios = {

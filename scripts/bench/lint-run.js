@@ -10,6 +10,8 @@
 //   norules      ESLint with the plugin's Python language and no rule
 //   recommended  ESLint with plugin.configs.recommended; options: { concurrency, cache, cacheLocation }
 //   editor       ESLint#lintText of one file after one-character edits; options: { file, edits }
+//   counted      the recommended run (single thread), counting the calls it makes into web-tree-sitter's
+//                node API instead of timing them: a figure that does not move with the machine's speed
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -95,6 +97,35 @@ async function editor() {
   return { lintMs, parseMs, lines: lines.length, fieldLine: fieldLine + 1 };
 }
 
+/**
+ * Counts each call the plugin makes to a method or getter of web-tree-sitter's `Node` (calls the
+ * library makes to itself inside one are not counted), by name. Each is a crossing into WASM or a
+ * node made from it. The plugin must load the same copy of web-tree-sitter as this script.
+ */
+async function counted() {
+  const { Node } = await import("web-tree-sitter");
+  const calls = new Map();
+  let depth = 0;
+  const counting = (name, call) =>
+    function (...args) {
+      if (depth === 0) calls.set(name, (calls.get(name) ?? 0) + 1);
+      depth++;
+      try {
+        return call.apply(this, args);
+      } finally {
+        depth--;
+      }
+    };
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(Node.prototype))) {
+    if (name === "constructor") continue;
+    if (descriptor.get) Object.defineProperty(Node.prototype, name, { ...descriptor, get: counting(name, descriptor.get) });
+    else if (typeof descriptor.value === "function") Object.defineProperty(Node.prototype, name, { ...descriptor, value: counting(name, descriptor.value) });
+  }
+  const run = await lint("recommended", { concurrency: "off" });
+  const byName = Object.fromEntries([...calls].sort((a, b) => b[1] - a[1]));
+  return { problems: run.problems, total: [...calls.values()].reduce((sum, n) => sum + n, 0), byName };
+}
+
 let result;
 if (kind === "parse") result = await rawParse();
 else if (kind === "minimal") result = await lint(kind, { concurrency: options.concurrency ?? "off" });
@@ -104,5 +135,6 @@ else if (kind === "recommended") {
   if (options.cache) Object.assign(extra, { cache: true, cacheLocation: options.cacheLocation });
   result = await lint(kind, extra);
 } else if (kind === "editor") result = await editor();
+else if (kind === "counted") result = await counted();
 else throw new Error(`unknown kind ${kind}`);
 process.stdout.write(JSON.stringify(result));

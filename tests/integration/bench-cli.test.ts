@@ -1,7 +1,14 @@
-/** The bench's command line: usage on `--help`, a usage error (exit 2) on a bad option, before any tree is generated. */
+/**
+ * The bench's command line: usage on `--help`, a usage error (exit 2) on a bad option, before any
+ * tree is generated. Its counted run: the same figure from run to run of a build.
+ */
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { DIST_ENTRY } from "../support/paths.js";
 
 const bench = path.resolve(import.meta.dirname, "../../scripts/bench.js");
 const run = (...args: string[]) => spawnSync(process.execPath, [bench, ...args], { encoding: "utf8" });
@@ -25,4 +32,34 @@ describe("npm run bench's options", () => {
     expect(result.stderr).toContain("Usage: node scripts/bench.js");
     expect(result.stdout).toBe("");
   });
+});
+
+describe("the bench's counted run", () => {
+  it("counts the recommended run's calls into web-tree-sitter's node API, the same on every run with the index snapshot", async () => {
+    const { generateTree } = (await import(path.resolve(import.meta.dirname, "../../scripts/bench/generate-tree.js"))) as {
+      generateTree(dir: string, options: { files: number; mb: number; seed: number }): unknown;
+    };
+    const tree = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "posthog-products-bench-")));
+    try {
+      generateTree(tree, { files: 40, mb: 1, seed: 7 });
+      fs.mkdirSync(path.join(tree, "node_modules"));
+      fs.writeFileSync(path.join(tree, "bench-recommended.config.js"), `import plugin from ${JSON.stringify(pathToFileURL(DIST_ENTRY).href)};\nexport default plugin.configs.recommended;\n`);
+      const count = () => {
+        const result = spawnSync(process.execPath, [path.join(path.dirname(bench), "bench", "lint-run.js"), "counted", tree, DIST_ENTRY], { cwd: tree, encoding: "utf8" });
+        expect(result.stderr).toBe("");
+        return JSON.parse(result.stdout) as { problems: number; total: number; byName: Record<string, number> };
+      };
+      // The first run builds the index from the files and writes its snapshot, as the bench's first run does.
+      const cold = count();
+      const warm = count();
+      expect(warm.problems).toBeGreaterThan(0);
+      expect(warm.problems).toBe(cold.problems);
+      expect(warm.byName.parent).toBeGreaterThan(0);
+      expect(warm.total).toBe(Object.values(warm.byName).reduce((sum, n) => sum + n, 0));
+      expect(warm.total).toBeLessThan(cold.total);
+      expect(count()).toEqual(warm);
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
