@@ -5,6 +5,7 @@ import type { Node } from "web-tree-sitter";
  * the node itself or a descendant with the same range, so the node is on the way down to it.
  */
 export function nodeWithId(from: Node, id: number, startIndex: number, endIndex: number): Node | undefined {
+  if (from.id === id) return from;
   const smallest = from.descendantForIndex(startIndex, endIndex - 1);
   if (!smallest || smallest.id === id) return smallest ?? undefined;
   for (let current: Node | null = from; current; current = current.childWithDescendant(smallest)) {
