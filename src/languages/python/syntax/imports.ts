@@ -1,5 +1,5 @@
 import { dottedName } from "./names.js";
-import { childNodes, sameNode, textOf, type SyntaxNode } from "./node.js";
+import { childNodes, indexOfNodeHolding, sameNode, textOf, type SyntaxNode } from "./node.js";
 import { enclosingFunction } from "./definitions.js";
 
 /** One name of `from M import A, B as C`. */
@@ -153,7 +153,15 @@ const IMPORT_TYPES: ReadonlySet<string> = new Set(["import_from_statement", "imp
  */
 function importStatements(source: string, root: SyntaxNode): SyntaxNode[] {
   const statements = new Map<number, SyntaxNode>();
+  const topLevel = root.namedChildren;
   for (let at = source.indexOf("import"); at !== -1; at = source.indexOf("import", at + 6)) {
+    // Most imports are top-level statements: the word inside one is its keyword or part of a name
+    // it imports, so the statement is found without looking for the keyword's node and its parent.
+    const top = topLevel[indexOfNodeHolding(topLevel, at, at + 6)];
+    if (top && IMPORT_TYPES.has(top.type)) {
+      statements.set(top.startIndex, top);
+      continue;
+    }
     const keyword = root.descendantForIndex(at, at + 6);
     if (keyword?.type !== "import" || keyword.startIndex !== at) continue;
     const statement = keyword.parent;
