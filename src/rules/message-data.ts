@@ -3,21 +3,49 @@ const MESSAGE_LIMIT = 160;
 
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/gu;
 
-/** ESLint's interpolation of `{{ name }}` placeholders. */
-function interpolate(template: string, data: Record<string, unknown>): string {
-  return template.replace(PLACEHOLDER, (whole, key: string) => (Object.hasOwn(data, key.trim()) ? String(data[key.trim()]) : whole));
+/** A message template's placeholders, in order (a key once per use), and the length of the text around them. */
+interface Template {
+  fixedLength: number;
+  keys: string[];
+  /** The placeholders as written (`{{ name }}`), kept when the data has no such key, as ESLint does. */
+  written: string[];
 }
 
-const placeholderCounts = new Map<string, number>();
+const templates = new Map<string, Template>();
 
-function placeholderCount(template: string): number {
-  let count = placeholderCounts.get(template);
-  if (count === undefined) placeholderCounts.set(template, (count = template.match(PLACEHOLDER)?.length ?? 0));
-  return count;
+function parseTemplate(template: string): Template {
+  let parsed = templates.get(template);
+  if (!parsed) {
+    parsed = { fixedLength: template.length, keys: [], written: [] };
+    for (const [whole, key] of template.matchAll(PLACEHOLDER)) {
+      parsed.fixedLength -= whole.length;
+      parsed.keys.push(key!.trim());
+      parsed.written.push(whole);
+    }
+    templates.set(template, parsed);
+  }
+  return parsed;
+}
+
+/** The length of the message ESLint makes of `template` and `data`, without making it. */
+function messageLength(template: Template, data: Record<string, string>): number {
+  let length = template.fixedLength;
+  for (let i = 0; i < template.keys.length; i++) {
+    const key = template.keys[i]!;
+    length += Object.hasOwn(data, key) ? data[key]!.length : template.written[i]!.length;
+  }
+  return length;
 }
 
 function shorten(value: string, length: number): string {
   return length >= value.length ? value : `${value.slice(0, Math.max(0, length - 1))}…`;
+}
+
+/** The key whose value is longest (the first of equals). */
+function longestKey(data: Record<string, string>): string | undefined {
+  let longest: string | undefined;
+  for (const key in data) if (longest === undefined || data[key]!.length > data[longest]!.length) longest = key;
+  return longest;
 }
 
 /**
@@ -27,20 +55,15 @@ function shorten(value: string, length: number): string {
  */
 export function fitData(template: string, data: Record<string, unknown>, limit = MESSAGE_LIMIT): Record<string, string> {
   const fitted: Record<string, string> = {};
-  let longest = 0;
-  for (const [key, value] of Object.entries(data)) {
-    fitted[key] = String(value).replace(/\s+/gu, " ");
-    longest = Math.max(longest, fitted[key].length);
-  }
-  // Fits even if every placeholder took the longest value: the common case, with no interpolation.
-  if (template.length + placeholderCount(template) * longest <= limit) return fitted;
-  for (let excess = interpolate(template, fitted).length - limit; excess > 0; excess = interpolate(template, fitted).length - limit) {
-    const longest = Object.keys(fitted).reduce((a, b) => (fitted[b]!.length > fitted[a]!.length ? b : a), Object.keys(fitted)[0]!);
-    const value = fitted[longest]!;
+  for (const key in data) if (Object.hasOwn(data, key)) fitted[key] = String(data[key]).replace(/\s+/gu, " ");
+  const parsed = parseTemplate(template);
+  for (let excess = messageLength(parsed, fitted) - limit; excess > 0; excess = messageLength(parsed, fitted) - limit) {
+    const longest = longestKey(fitted);
+    const value = longest === undefined ? "" : fitted[longest]!;
     if (value.length <= 8) break;
     // A placeholder may appear several times in the template: shorten by the share of one use.
-    const uses = Math.max(1, template.split(/\{\{\s*/u).filter((part) => part.startsWith(longest)).length);
-    fitted[longest] = shorten(value, Math.max(8, value.length - Math.ceil(excess / uses)));
+    const uses = Math.max(1, parsed.keys.filter((key) => key === longest).length);
+    fitted[longest!] = shorten(value, Math.max(8, value.length - Math.ceil(excess / uses)));
   }
   return fitted;
 }
