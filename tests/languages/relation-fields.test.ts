@@ -27,6 +27,10 @@ const CASES: [string, string, Record<string, unknown>[]][] = [
   ]],
   ["the full path of the field class", `x = django.db.models.ForeignObject("a.B")\n`, [{ kind: "ForeignObject", target: '"a.B"', keyword: undefined, fieldName: "x", modelClass: undefined }]],
   ["unpacked arguments", `x = models.ForeignKey(*args)\ny = models.ForeignKey("a.B", **options)\n`, []],
+  ["to= whose name a comment and a line break part from its =", `x = models.ForeignKey(Team, to  # the label\n    ="a.B")\n`, [
+    { kind: "ForeignKey", target: '"a.B"', keyword: 'to  # the label\n    ="a.B"', fieldName: "x", modelClass: undefined },
+  ]],
+  ["a comment before the target", `x = models.ForeignKey(  # the team\n    Team,\n)\n`, [{ kind: "ForeignKey", target: "Team", keyword: undefined, fieldName: "x", modelClass: undefined }]],
   // The inner assignment of a chain is not a statement of the class body.
   ["an annotated and a chained assignment", `class A:\n    x: models.ForeignKey = models.ForeignKey("a.B")\n    y = z = models.ForeignKey("a.C")\n`, [
     { kind: "ForeignKey", target: '"a.B"', keyword: undefined, fieldName: "x", modelClass: "A" },
@@ -97,6 +101,53 @@ describe("relation fields found from the class down", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+type Argument = { kind: "positional" | "keyword" | "to" | "splat"; text: string };
+
+const POSITIONALS: Argument[] = ["\"a.B\"", "Team", "other.Model", "(Team)"].map((text) => ({ kind: "positional", text }));
+const KEYWORDS: Argument[] = [
+  { kind: "keyword", text: "on_delete=models.CASCADE" },
+  { kind: "keyword", text: 'related_name="to_runs"' },
+  { kind: "keyword", text: 'help_text="points to the team"' },
+  { kind: "keyword", text: "tom=1" },
+  { kind: "to", text: 'to="a.T"' },
+  { kind: "to", text: "to = Other" },
+  { kind: "to", text: 'to  # the label\n    ="a.C"' },
+];
+const SEPARATORS = [", ", ",\n    ", ",  # note\n    ", " , "];
+
+/** The documented rule: `to=`'s value; else the first positional argument; nothing when arguments are unpacked before `to=`. */
+function expectedTarget(args: Argument[]): string | undefined {
+  let target: string | undefined;
+  for (const arg of args) {
+    if (arg.kind === "to") return arg.text.slice(arg.text.lastIndexOf("=") + 1).trim();
+    if (arg.kind === "splat") return undefined;
+    if (arg.kind === "positional") target ??= arg.text;
+  }
+  return target;
+}
+
+describe("a relation field's target", () => {
+  it("is to='s value, else the first positional argument, whatever else the arguments hold", () => {
+    const args = fc
+      .tuple(
+        fc.array(fc.constantFrom(...POSITIONALS), { maxLength: 2 }),
+        fc.option(fc.constant<Argument>({ kind: "splat", text: "*args" })),
+        fc.array(fc.constantFrom(...KEYWORDS), { maxLength: 3 }),
+        fc.option(fc.constant<Argument>({ kind: "splat", text: "**options" })),
+      )
+      .map(([positionals, star, keywords, stars]) => [...positionals, ...(star ? [star] : []), ...keywords, ...(stars ? [stars] : [])]);
+    fc.assert(
+      fc.property(args, fc.constantFrom(...SEPARATORS), fc.boolean(), (list, separator, leadingComment) => {
+        const source = `x = models.ForeignKey(${leadingComment ? "  # why\n    " : ""}${list.map((arg) => arg.text).join(separator)})\n`;
+        const fields = findRelationFields(source, pythonSourceCode(source).ast);
+        const target = expectedTarget(list);
+        expect(fields.map((field) => textOf(source, field.target))).toEqual(target === undefined ? [] : [target]);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -67,10 +67,19 @@ export function indexOfNodeHolding(nodes: readonly (SyntaxNode | null)[], start:
   return node && node.startIndex <= start && start < node.endIndex && end <= node.endIndex ? low : -1;
 }
 
-/** Named children without the `null` holes tree-sitter's typings allow, comments left out. */
-export function childNodes(node: SyntaxNode): SyntaxNode[] {
-  const result: SyntaxNode[] = [];
-  for (const child of node.namedChildren) if (child && child.type !== "comment") result.push(child);
+/**
+ * Named children without the `null` holes tree-sitter's typings allow, comments left out. When
+ * there is nothing to leave out (nearly always), this is the node's own array of named children,
+ * which both web-tree-sitter and the language keep on the node: not a copy.
+ */
+export function childNodes(node: SyntaxNode): readonly SyntaxNode[] {
+  const children = node.namedChildren;
+  let kept = 0;
+  for (const child of children) if (child && child.type !== "comment") kept++;
+  if (kept === children.length) return children as readonly SyntaxNode[];
+  const result = new Array<SyntaxNode>(kept);
+  let at = 0;
+  for (const child of children) if (child && child.type !== "comment") result[at++] = child;
   return result;
 }
 

@@ -37,6 +37,43 @@ function relationKindOf(source: string, call: SyntaxNode): RelationFieldKind | u
   return KIND_SET.has(last) ? (last as RelationFieldKind) : undefined;
 }
 
+interface Target {
+  target?: SyntaxNode | null;
+  targetKeyword?: SyntaxNode;
+}
+
+/**
+ * The word `to` anywhere (a keyword argument's name may be followed by a comment or a line
+ * continuation before its `=`, so only the word's absence rules `to=` out).
+ */
+const TO_WORD = /(?<![\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}])to(?![\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}])/u;
+
+/**
+ * The target when the text of the arguments has neither the word `to` nor a `*` (no `to=`, no
+ * unpacking): the first argument, read alone, when it is positional. Undefined when that cannot
+ * be told this way.
+ */
+function firstArgumentTarget(source: string, args: SyntaxNode): Target | undefined {
+  const text = textOf(source, args);
+  if (text.includes("*") || TO_WORD.test(text)) return undefined;
+  const first = args.firstNamedChildForIndex(args.startIndex);
+  return first && first.type !== "keyword_argument" && first.type !== "comment" ? { target: first } : undefined;
+}
+
+/** The target: `to=`'s value, else the first positional argument; undefined when arguments are unpacked before `to=`. */
+function targetOfArguments(source: string, args: SyntaxNode): Target | undefined {
+  let target: SyntaxNode | null | undefined;
+  for (const arg of childNodes(args)) {
+    if (arg.type === "keyword_argument") {
+      if (isKeywordArgumentNamed(source, arg, "to")) return { target: arg.childForFieldName("value"), targetKeyword: arg };
+      continue;
+    }
+    if (arg.type === "list_splat" || arg.type === "dictionary_splat") return undefined;
+    target ??= arg;
+  }
+  return { target };
+}
+
 /** Reads a relation-field call; undefined when it is not one, has errors, or has no target. */
 export function readRelationField<Node extends SyntaxNode>(source: string, call: Node): RelationField<Node> | undefined {
   if (call.type !== "call" || call.hasError) return undefined;
@@ -44,20 +81,7 @@ export function readRelationField<Node extends SyntaxNode>(source: string, call:
   if (!kind) return undefined;
   const args = call.childForFieldName("arguments");
   if (!args || args.type !== "argument_list") return undefined;
-  let target: SyntaxNode | null | undefined;
-  let targetKeyword: SyntaxNode | undefined;
-  for (const arg of childNodes(args)) {
-    if (arg.type === "keyword_argument") {
-      if (isKeywordArgumentNamed(source, arg, "to")) {
-        target = arg.childForFieldName("value");
-        targetKeyword = arg;
-        break;
-      }
-      continue;
-    }
-    if (arg.type === "list_splat" || arg.type === "dictionary_splat") return undefined;
-    target ??= arg;
-  }
+  const { target, targetKeyword } = firstArgumentTarget(source, args) ?? targetOfArguments(source, args) ?? {};
   if (!target) return undefined;
   const field: RelationField<Node> = { call, kind, target: target as Node, ...(targetKeyword ? { targetKeyword: targetKeyword as Node } : {}) };
   const assignment = call.parent;

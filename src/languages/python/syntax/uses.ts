@@ -20,7 +20,7 @@ export function roleOfChildren(source: string, node: SyntaxNode, role: StringRol
 }
 
 /** `cast("Team", x)`, `TypeVar("T", bound="Team")`, `__all__.extend([...])`: strings that name local names. */
-function callStringRole(source: string, call: SyntaxNode): { role: StringRole; args: SyntaxNode[] } | undefined {
+function callStringRole(source: string, call: SyntaxNode): { role: StringRole; args: readonly SyntaxNode[] } | undefined {
   const fn = call.childForFieldName("function");
   const name = fn ? dottedName(source, fn) : undefined;
   const args = call.childForFieldName("arguments");
