@@ -1,8 +1,8 @@
 /**
  * Every import statement of a file is found where the text spells `import`: a top-level statement
  * holding the word is one when it is an import; anywhere else the word must be the keyword of an
- * import statement. Checked against tree-sitter's own list of import statements, on generated files
- * whose names, strings and comments spell the word too.
+ * import statement. Checked against tree-sitter's own list of import statements (and which of them
+ * import `*`), on generated files whose names, strings and comments spell the word (and `*`) too.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -21,6 +21,9 @@ const PARTS = [
   "message = \"from a import b\"  # import nothing\n",
   "reimport = imported + important\n",
   "from . import (\n",
+  "from posthog.models import *\n",
+  "from .api import (views)  # not *\n",
+  "from .signals import *  # noqa: F403\n",
   "x = 1\n",
 ];
 
@@ -28,7 +31,7 @@ const PARTS = [
 const IMPORT_TYPES = ["import_statement", "import_from_statement"];
 
 describe("import statements", () => {
-  it("are the ones tree-sitter lists, in document order", () => {
+  it("are the ones tree-sitter lists, in document order, wildcards among them", () => {
     const files = fc.array(fc.constantFrom(...PARTS), { minLength: 1, maxLength: 12 }).map((parts) => parts.join(""));
     fc.assert(
       fc.property(files, (text) => {
@@ -41,6 +44,8 @@ describe("import statements", () => {
           // Broken statements are left out.
           const expected = tree.rootNode.descendantsOfType(IMPORT_TYPES).filter((node) => !node.hasError);
           expect(ranges).toEqual([...new Set(expected.map((node) => `${node.type}@${node.startIndex}`))].sort());
+          const wildcards = expected.filter((node) => node.namedChildren.some((child) => child?.type === "wildcard_import"));
+          expect(imports.fromImports.filter((entry) => entry.wildcard).map((entry) => entry.statement.startIndex)).toEqual(wildcards.map((node) => node.startIndex));
         } finally {
           tree.delete();
         }

@@ -114,7 +114,8 @@ export function readFromImport(source: string, statement: SyntaxNode): FromImpor
     level,
     moduleRest,
     names,
-    wildcard: childNodes(statement).some((child) => child.type === "wildcard_import"),
+    // A wildcard is written `*`: without one after the module, no child is read to look for it.
+    wildcard: source.slice(moduleNode.endIndex, statement.endIndex).includes("*") && childNodes(statement).some((child) => child.type === "wildcard_import"),
     // `import (` possibly followed by a comment (`import (  # noqa`) before the first name.
     parenthesized:
       firstName !== undefined &&
