@@ -41,10 +41,10 @@ function shorten(value: string, length: number): string {
   return length >= value.length ? value : `${value.slice(0, Math.max(0, length - 1))}…`;
 }
 
-/** The key whose value is longest (the first of equals). */
-function longestKey(data: Record<string, string>): string | undefined {
+/** The key, among those the message shows, whose value is longest (the first of equals). */
+function longestKey(template: Template, data: Record<string, string>): string | undefined {
   let longest: string | undefined;
-  for (const key in data) if (longest === undefined || data[key]!.length > data[longest]!.length) longest = key;
+  for (const key in data) if (template.keys.includes(key) && (longest === undefined || data[key]!.length > data[longest]!.length)) longest = key;
   return longest;
 }
 
@@ -58,12 +58,12 @@ export function fitData(template: string, data: Record<string, unknown>, limit =
   for (const key in data) if (Object.hasOwn(data, key)) fitted[key] = String(data[key]).replace(/\s+/gu, " ");
   const parsed = parseTemplate(template);
   for (let excess = messageLength(parsed, fitted) - limit; excess > 0; excess = messageLength(parsed, fitted) - limit) {
-    const longest = longestKey(fitted);
-    const value = longest === undefined ? "" : fitted[longest]!;
-    if (value.length <= 8) break;
+    const longest = longestKey(parsed, fitted);
+    if (longest === undefined || fitted[longest]!.length <= 8) break;
+    const value = fitted[longest]!;
     // A placeholder may appear several times in the template: shorten by the share of one use.
     const uses = Math.max(1, parsed.keys.filter((key) => key === longest).length);
-    fitted[longest!] = shorten(value, Math.max(8, value.length - Math.ceil(excess / uses)));
+    fitted[longest] = shorten(value, Math.max(8, value.length - Math.ceil(excess / uses)));
   }
   return fitted;
 }

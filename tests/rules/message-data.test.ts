@@ -13,15 +13,17 @@ const template = fc
   .map((parts) => parts.join(""));
 
 describe("fitData", () => {
-  it("leaves values that fit as they are, shortens the others until the message is one line of at most the limit", () => {
+  it("leaves values that fit as they are, shortens shown ones until the message is one line of at most the limit", () => {
     fc.assert(
       fc.property(template, fc.record({ a: value, b: value, c: value }), fc.integer({ min: 20, max: 160 }), (text, data, limit) => {
         const fitted = fitData(text, data, limit);
         const oneLine = Object.fromEntries(Object.entries(data).map(([key, raw]) => [key, raw.replace(/\s+/gu, " ")]));
         const message = interpolate(text, fitted);
+        const shown = new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/gu)].map(([, key]) => key!));
         if (interpolate(text, oneLine).length <= limit) expect(fitted).toEqual(oneLine);
-        else expect(message.length <= limit || Object.values(fitted).every((fit) => fit.length <= 8)).toBe(true);
+        else expect(message.length <= limit || Object.entries(fitted).every(([key, fit]) => !shown.has(key) || fit.length <= 8)).toBe(true);
         for (const [key, fit] of Object.entries(fitted)) {
+          if (!shown.has(key)) expect(fit).toBe(oneLine[key]);
           if (fit !== oneLine[key]) expect(fit.endsWith("…") && oneLine[key]!.startsWith(fit.slice(0, -1))).toBe(true);
         }
       }),
@@ -51,5 +53,11 @@ describe("fitData", () => {
     const fitted = fitData(text, data, 85);
     expect(fitted).toEqual({ ...data, target: "persons_interviews.Pers…" });
     expect(interpolate(text, fitted)).toHaveLength(85);
+  });
+
+  it("shortens only values the message shows", () => {
+    const fitted = fitData("Remove {{name}}.", { name: "a".repeat(40), hint: "b".repeat(60) }, 30);
+    expect(fitted).toEqual({ name: `${"a".repeat(21)}…`, hint: "b".repeat(60) });
+    expect(interpolate("Remove {{name}}.", fitted)).toHaveLength(30);
   });
 });
