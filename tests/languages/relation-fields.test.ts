@@ -30,6 +30,16 @@ const CASES: [string, string, Record<string, unknown>[]][] = [
   ["to= whose name a comment and a line break part from its =", `x = models.ForeignKey(Team, to  # the label\n    ="a.B")\n`, [
     { kind: "ForeignKey", target: '"a.B"', keyword: 'to  # the label\n    ="a.B"', fieldName: "x", modelClass: undefined },
   ]],
+  ["names spaced, continued, non-ASCII, or not a name", `class A:\n    team   = ForeignKey("a.B")\n    owner \\\n        = ForeignKey("a.C")\n    équipe: ForeignKey = ForeignKey("a.D")\n    self.x = ForeignKey("a.E")\n    y[0] = ForeignKey("a.F")\n`, [
+    { kind: "ForeignKey", target: '"a.B"', keyword: undefined, fieldName: "team", modelClass: "A" },
+    { kind: "ForeignKey", target: '"a.C"', keyword: undefined, fieldName: "owner", modelClass: "A" },
+    { kind: "ForeignKey", target: '"a.D"', keyword: undefined, fieldName: "équipe", modelClass: "A" },
+    { kind: "ForeignKey", target: '"a.E"', keyword: undefined, fieldName: undefined, modelClass: "A" },
+    { kind: "ForeignKey", target: '"a.F"', keyword: undefined, fieldName: undefined, modelClass: "A" },
+  ]],
+  ["a function continued onto the next line, and a field name in a comment before other arguments", `class A:\n    x = models.ForeignKey \\\n        ("a.B")\n    y = (other  # ForeignKey\n        ("a.C"))\n`, [
+    { kind: "ForeignKey", target: '"a.B"', keyword: undefined, fieldName: "x", modelClass: "A" },
+  ]],
   ["a comment before the target", `x = models.ForeignKey(  # the team\n    Team,\n)\n`, [{ kind: "ForeignKey", target: "Team", keyword: undefined, fieldName: "x", modelClass: undefined }]],
   // The inner assignment of a chain is not a statement of the class body.
   ["an annotated and a chained assignment", `class A:\n    x: models.ForeignKey = models.ForeignKey("a.B")\n    y = z = models.ForeignKey("a.C")\n`, [

@@ -25,16 +25,31 @@ export interface RelationField<Node extends SyntaxNode = SyntaxNode> {
 /** A dotted name written plainly, without spaces, comments or line breaks inside. */
 const PLAIN_DOTTED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/u;
 
-/** `models.ForeignKey`, `ForeignKey`, `django.db.models.ForeignKey` → "ForeignKey"; otherwise undefined. */
-function relationKindOf(source: string, call: SyntaxNode): RelationFieldKind | undefined {
-  const fn = call.childForFieldName("function");
-  if (!fn) return undefined;
-  const text = textOf(source, fn);
-  // Read from the text when it is plainly a dotted name (the common case): no walk of the attribute chain.
-  const name = PLAIN_DOTTED_NAME.test(text) ? text : dottedName(source, fn);
+/**
+ * `models.ForeignKey`, `ForeignKey`, `django.db.models.ForeignKey` → "ForeignKey"; otherwise
+ * undefined. When the text before the arguments is plainly a dotted name (the common case), that
+ * text is the function: no node of it is read.
+ */
+function relationKindOf(source: string, call: SyntaxNode, args: SyntaxNode): RelationFieldKind | undefined {
+  let name: string | undefined = source.slice(call.startIndex, args.startIndex).trimEnd();
+  if (!PLAIN_DOTTED_NAME.test(name)) {
+    const fn = call.childForFieldName("function");
+    name = fn ? dottedName(source, fn) : undefined;
+  }
   if (!name) return undefined;
   const last = lastComponent(name);
   return KIND_SET.has(last) ? (last as RelationFieldKind) : undefined;
+}
+
+/** A name, then `=` (not `==`) or `:` on the same line: the start of an assignment whose left side is that name. */
+const ASSIGNED_NAME = /^([\p{L}\p{Nl}_][\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]*)[ \t]*(?:=(?!=)|:)/u;
+
+/** The assignment's left side when it is a name: read from the text when that is plain, else from the node. */
+function assignedName(source: string, assignment: SyntaxNode): string | undefined {
+  const plain = ASSIGNED_NAME.exec(source.slice(assignment.startIndex, assignment.endIndex));
+  if (plain) return plain[1];
+  const left = assignment.childForFieldName("left");
+  return left?.type === "identifier" ? textOf(source, left) : undefined;
 }
 
 interface Target {
@@ -77,19 +92,19 @@ function targetOfArguments(source: string, args: SyntaxNode): Target | undefined
 /** Reads a relation-field call; undefined when it is not one, has errors, or has no target. */
 export function readRelationField<Node extends SyntaxNode>(source: string, call: Node): RelationField<Node> | undefined {
   if (call.type !== "call" || call.hasError) return undefined;
-  const kind = relationKindOf(source, call);
-  if (!kind) return undefined;
   const args = call.childForFieldName("arguments");
   if (!args || args.type !== "argument_list") return undefined;
+  const kind = relationKindOf(source, call, args);
+  if (!kind) return undefined;
   const { target, targetKeyword } = firstArgumentTarget(source, args) ?? targetOfArguments(source, args) ?? {};
   if (!target) return undefined;
   const field: RelationField<Node> = { call, kind, target: target as Node, ...(targetKeyword ? { targetKeyword: targetKeyword as Node } : {}) };
   const assignment = call.parent;
   // A call directly under an assignment is its right side when it ends the assignment (a type annotation is a `type` node).
   if (assignment?.type === "assignment" && assignment.endIndex === call.endIndex) {
-    const left = assignment.childForFieldName("left");
-    if (left?.type === "identifier") {
-      field.fieldName = textOf(source, left);
+    const fieldName = assignedName(source, assignment);
+    if (fieldName !== undefined) {
+      field.fieldName = fieldName;
       field.assignment = assignment as Node;
     }
     const statement = assignment.parent;
@@ -106,7 +121,7 @@ export function readRelationField<Node extends SyntaxNode>(source: string, call:
  * down: each node on the way learns its parent, which tree-sitter would otherwise find from the
  * root down, through the module's statements one by one (thousands in a large models file).
  */
-function classFieldCallAt(root: SyntaxNode, at: number, name: string, parenthesis: number): SyntaxNode | undefined {
+function classFieldCallAt(source: string, root: SyntaxNode, at: number, name: string, parenthesis: number): SyntaxNode | undefined {
   const statements = root.namedChildren;
   const top = statements[indexOfNodeHolding(statements, at, parenthesis + 1)];
   const definition = top?.type === "decorated_definition" ? top.childForFieldName("definition") : top;
@@ -115,8 +130,12 @@ function classFieldCallAt(root: SyntaxNode, at: number, name: string, parenthesi
   if (!statement || statement.startIndex > at || statement.endIndex < parenthesis + 1) return undefined;
   const assignment = statement.type === "expression_statement" ? childNodes(statement)[0] : undefined;
   const call = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
+  if (call?.type !== "call") return undefined;
   // The call whose function ends with the name is the one the search from the root finds (see `callAt`).
-  return call?.type === "call" && call.childForFieldName("function")?.endIndex === at + name.length ? call : undefined;
+  // Its arguments open at `parenthesis`; when the text from the call's start to the name is plainly a
+  // dotted name, that text is the whole function, so it ends with the name, and no node of it is read.
+  const plain = call.childForFieldName("arguments")?.startIndex === parenthesis && PLAIN_DOTTED_NAME.test(source.slice(call.startIndex, at + name.length));
+  return plain || call.childForFieldName("function")?.endIndex === at + name.length ? call : undefined;
 }
 
 /**
@@ -126,7 +145,7 @@ function classFieldCallAt(root: SyntaxNode, at: number, name: string, parenthesi
  */
 export function findRelationFields<Node extends SyntaxNode>(source: string, root: Node): RelationField<Node>[] {
   const fields: RelationField<Node>[] = [];
-  const findFirst = (at: number, name: string, parenthesis: number) => classFieldCallAt(root, at, name, parenthesis);
+  const findFirst = (at: number, name: string, parenthesis: number) => classFieldCallAt(source, root, at, name, parenthesis);
   for (const call of callsNamed(source, root, RELATION_FIELD_KINDS, findFirst)) {
     const field = readRelationField(source, call);
     if (field) fields.push(field);
