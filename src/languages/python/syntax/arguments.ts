@@ -1,7 +1,7 @@
 import { childNodes, type SyntaxNode } from "./node.js";
 
 /** A character that can continue a Python name. */
-const NAME_CHARACTER = /[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]/u;
+export const NAME_CHARACTER = /[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]/u;
 
 /**
  * A keyword argument named `name` (`name=value`). Read from the text, where a keyword argument

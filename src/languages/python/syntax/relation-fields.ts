@@ -1,7 +1,7 @@
 import { dottedName, lastComponent } from "./names.js";
 import { childNodes, indexOfNodeHolding, textOf, type SyntaxNode } from "./node.js";
 import { callsNamed } from "./calls.js";
-import { isKeywordArgumentNamed } from "./arguments.js";
+import { isKeywordArgumentNamed, NAME_CHARACTER } from "./arguments.js";
 
 const RELATION_FIELD_KINDS = ["ForeignKey", "OneToOneField", "ManyToManyField", "ForeignObject"] as const;
 type RelationFieldKind = (typeof RELATION_FIELD_KINDS)[number];
@@ -42,7 +42,7 @@ function relationKindOf(source: string, call: SyntaxNode, args: SyntaxNode): Rel
 }
 
 /** A name, then `=` (not `==`) or `:` on the same line: the start of an assignment whose left side is that name. */
-const ASSIGNED_NAME = /^([\p{L}\p{Nl}_][\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]*)[ \t]*(?:=(?!=)|:)/u;
+const ASSIGNED_NAME = new RegExp(`^([\\p{L}\\p{Nl}_]${NAME_CHARACTER.source}*)[ \\t]*(?:=(?!=)|:)`, "u");
 
 /** The assignment's left side when it is a name: read from the text when that is plain, else from the node. */
 function assignedName(source: string, assignment: SyntaxNode): string | undefined {
@@ -61,7 +61,7 @@ interface Target {
  * The word `to` anywhere (a keyword argument's name may be followed by a comment or a line
  * continuation before its `=`, so only the word's absence rules `to=` out).
  */
-const TO_WORD = /(?<![\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}])to(?![\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}])/u;
+const TO_WORD = new RegExp(`(?<!${NAME_CHARACTER.source})to(?!${NAME_CHARACTER.source})`, "u");
 
 /**
  * The target when the text of the arguments has neither the word `to` nor a `*` (no `to=`, no
