@@ -62,7 +62,7 @@ export function fitData(template: string, data: Record<string, unknown>, limit =
     if (longest === undefined || fitted[longest]!.length <= 8) break;
     const value = fitted[longest]!;
     // A placeholder may appear several times in the template: shorten by the share of one use.
-    const uses = Math.max(1, parsed.keys.filter((key) => key === longest).length);
+    const uses = parsed.keys.filter((key) => key === longest).length;
     fitted[longest] = shorten(value, Math.max(8, value.length - Math.ceil(excess / uses)));
   }
   return fitted;
