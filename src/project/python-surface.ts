@@ -4,7 +4,7 @@
  * the module body itself: not those under `if`, `try`, functions or classes), a literal
  * `__all__`, and module-level dict literals of strings (PEP 562 lazy-import maps).
  */
-import { childNodes, collectImports, definitionName, stringValue, textOf, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { childNodes, collectImports, definitionName, expressionOf, stringValue, textOf, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
 import { extractPython } from "./python-source.js";
 
 export interface SurfaceImport {
@@ -52,7 +52,7 @@ function stringMap(text: string, node: SyntaxNode | null): [string, string][] | 
 }
 
 function readAssignment(text: string, statement: SyntaxNode, surface: ModuleSurface): void {
-  const assignment = statement.type === "expression_statement" ? childNodes(statement)[0] : undefined;
+  const assignment = expressionOf(statement);
   if (assignment?.type !== "assignment") return;
   const left = assignment.childForFieldName("left");
   const right = assignment.childForFieldName("right");

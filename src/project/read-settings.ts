@@ -1,5 +1,5 @@
 import path from "node:path";
-import { childNodes, lineNumbers, moduleLevelStatements, stringValue, textOf } from "../languages/python/syntax/index.js";
+import { childNodes, expressionOf, lineNumbers, moduleLevelStatements, stringValue, textOf } from "../languages/python/syntax/index.js";
 import { readReported } from "./problems.js";
 import { extractPython } from "./python-source.js";
 import type { TrackedFs } from "./tracked-fs.js";
@@ -18,7 +18,7 @@ function readSettingsFacts(file: string, text: string): SettingsFacts | undefine
     const facts: SettingsFacts = { strings: {}, stringLists: {} };
     const lineOf = lineNumbers(text);
     for (const statement of moduleLevelStatements(text, tree.rootNode)) {
-      const assignment = statement.type === "expression_statement" ? childNodes(statement)[0] : undefined;
+      const assignment = expressionOf(statement);
       if (assignment?.type !== "assignment") continue;
       const left = assignment.childForFieldName("left");
       const right = assignment.childForFieldName("right");

@@ -1,4 +1,4 @@
-import { childNodes, dottedName, keywordArgument, readRelationField, resolveRelativeImport, stringValue, type ModuleBindings, type SyntaxNode } from "../languages/python/syntax/index.js";
+import { childNodes, dottedName, expressionOf, keywordArgument, readRelationField, resolveRelativeImport, stringValue, type ModuleBindings, type SyntaxNode } from "../languages/python/syntax/index.js";
 import type { RelationFact } from "./types.js";
 
 /** A relation target as the models file writes it, before relative imports are resolved. */
@@ -50,7 +50,7 @@ export function classRelations(source: string, classNode: SyntaxNode, bindings: 
   if (!body || !RELATION_TEXT.test(source.slice(body.startIndex, body.endIndex))) return relations;
   for (const statement of childNodes(body)) {
     if (statement.type !== "expression_statement" || !RELATION_TEXT.test(source.slice(statement.startIndex, statement.endIndex))) continue;
-    const assignment = statement.type === "expression_statement" ? childNodes(statement)[0] : undefined;
+    const assignment = expressionOf(statement);
     const call = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
     if (!call || call.type !== "call") continue;
     const field = readRelationField(source, call);

@@ -2,7 +2,7 @@
  * The Python syntax layer: reading Python through tree-sitter's node API, shared by the
  * repository index (raw tree-sitter nodes) and the rules (the language's AST nodes).
  */
-export { childNodes, descendants, isInsideError, sameNode, textOf, type SyntaxNode } from "./node.js";
+export { childNodes, descendants, expressionOf, isInsideError, sameNode, textOf, type SyntaxNode } from "./node.js";
 export { dottedName, isPythonIdentifier, lastComponent } from "./names.js";
 export { pythonStringLiteral, stringQuote, stringValue } from "./strings.js";
 export { definitionName, enclosingFunction, topLevelStatements } from "./definitions.js";

@@ -97,3 +97,8 @@ export function* descendants(root: SyntaxNode, skip?: (node: SyntaxNode) => bool
     }
   }
 }
+
+/** The expression an expression statement holds (`x = 1`, `f()`); undefined for any other statement. */
+export function expressionOf(statement: SyntaxNode): SyntaxNode | undefined {
+  return statement.type === "expression_statement" ? childNodes(statement)[0] : undefined;
+}

@@ -1,5 +1,5 @@
 import { dottedName, lastComponent } from "./names.js";
-import { childNodes, indexOfNodeHolding, textOf, type SyntaxNode } from "./node.js";
+import { childNodes, expressionOf, indexOfNodeHolding, textOf, type SyntaxNode } from "./node.js";
 import { callsNamed } from "./calls.js";
 import { isKeywordArgumentNamed, NAME_CHARACTER } from "./arguments.js";
 
@@ -128,7 +128,7 @@ function classFieldCallAt(source: string, root: SyntaxNode, at: number, name: st
   const body = definition?.type === "class_definition" ? definition.childForFieldName("body") : null;
   const statement = body?.firstNamedChildForIndex(at);
   if (!statement || statement.startIndex > at || statement.endIndex < parenthesis + 1) return undefined;
-  const assignment = statement.type === "expression_statement" ? childNodes(statement)[0] : undefined;
+  const assignment = expressionOf(statement);
   const call = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
   if (call?.type !== "call") return undefined;
   // The call whose function ends with the name is the one the search from the root finds (see `callAt`).
