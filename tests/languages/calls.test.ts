@@ -29,6 +29,8 @@ const SNIPPETS = [
   'label = f"{ForeignKey(a)} and filter(b)"\n',
   "@ForeignKey(a)\ndef g():\n    pass\n",
   "ForeignKeyX(a)\nmy_filter(b)\n",
+  // A name that only ends with one: after a combining mark (Mn) and a connector other than \`_\` (Pc).
+  "e\u0301ForeignKey(a)\nx\u203ffilter(b)\n",
   "(ForeignKey)(a)\n",
   "handlers[ForeignKey](a)\n",
   "obj.filter\n",

@@ -21,6 +21,7 @@ const CASES: [string, string, Record<string, unknown>[]][] = [
   ["to= wins over a positional argument", `x = ForeignKey(Team, to="posthog.Team")\n`, [{ kind: "ForeignKey", target: '"posthog.Team"', keyword: 'to="posthog.Team"', fieldName: "x", modelClass: undefined }]],
   ["a keyword that only starts with to", `x = models.OneToOneField(tom="a.B", today=1)\n`, []],
   ["a keyword named to with a combining accent", `x = models.OneToOneField(to\u0301="a.B")\n`, []],
+  ["a keyword named to with a letter of two UTF-16 units", `x = models.OneToOneField(to\u{1d400}="a.B", on_delete=CASCADE)\n`, []],
   ["spaces and a comment inside the function name", `x = models . ManyToManyField("a.B")\ny = models.  # why\\\n    ForeignKey("a.C")\n`, [
     { kind: "ManyToManyField", target: '"a.B"', keyword: undefined, fieldName: "x", modelClass: undefined },
     { kind: "ForeignKey", target: '"a.C"', keyword: undefined, fieldName: "y", modelClass: undefined },

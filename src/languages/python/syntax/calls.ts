@@ -1,6 +1,5 @@
+import { isNameCharacterAt, isNameCharacterBefore } from "./arguments.js";
 import type { SyntaxNode } from "./node.js";
-
-const IDENTIFIER_CHARACTER = /[\p{L}\p{N}_]/u;
 
 /**
  * Every identifier node spelling `name` inside `root`, in document order, found where the text
@@ -9,7 +8,7 @@ const IDENTIFIER_CHARACTER = /[\p{L}\p{N}_]/u;
 export function findIdentifiers<Node extends SyntaxNode>(source: string, root: Node, name: string): Node[] {
   const found: Node[] = [];
   for (let at = source.indexOf(name, root.startIndex); at !== -1 && at + name.length <= root.endIndex; at = source.indexOf(name, at + name.length)) {
-    if ((at > 0 && IDENTIFIER_CHARACTER.test(source[at - 1]!)) || IDENTIFIER_CHARACTER.test(source[at + name.length] ?? "")) continue;
+    if (isNameCharacterBefore(source, at) || isNameCharacterAt(source, at + name.length)) continue;
     const node = root.descendantForIndex(at, at + name.length);
     if (node?.type === "identifier" && node.startIndex === at && node.endIndex === at + name.length) found.push(node as Node);
   }
@@ -21,7 +20,7 @@ export function findIdentifiers<Node extends SyntaxNode>(source: string, root: N
  * one (spaces and line continuations aside); -1 otherwise.
  */
 function parenthesisAfterName(source: string, at: number, name: string): number {
-  if (at > 0 && IDENTIFIER_CHARACTER.test(source[at - 1]!)) return -1;
+  if (isNameCharacterBefore(source, at)) return -1;
   let next = at + name.length;
   while (next < source.length && /[\s\\]/u.test(source[next]!)) next++;
   return source[next] === "(" ? next : -1;
