@@ -15,6 +15,8 @@
 //   - --cache: a cold run, then a warm run after an edit inside a models file that changes no model
 //     class, label or relation; the cache file's size;
 //   - peak RSS of the single-thread recommended run;
+//   - on Linux, each run's CPU by group of threads: the main thread, ESLint's workers, and the
+//     helpers (V8's garbage collection and compiler, libuv's pool);
 //   - once, the calls the recommended run makes into web-tree-sitter's node API, counted: a figure
 //     that does not move with the machine's speed, to compare builds by.
 // Ends with one `ratios: ...` line (numbers only) to compare runs. Nothing here asserts on time.
@@ -210,6 +212,17 @@ function report(options, tree, modelsFile, runs, editor, withoutSnapshot, counte
      * the language costs nothing beyond the parse (concurrency2 of the ratios is the plugin's).
      */
     minimalConcurrency2SpeedUp: round(ms(runs.minimal) / ms(runs.minimalConcurrency2)),
+    /**
+     * Median CPU seconds by group of threads (Linux only): the main thread, ESLint's workers, and
+     * the helpers (V8's garbage collection and compiler, libuv's pool). With two workers on two
+     * cores, the helpers' CPU is taken from the workers.
+     */
+    medianThreadCpuSeconds: Object.fromEntries(
+      MEASURED.filter((kind) => kind !== "parse" && runs[kind].every((run) => run.threadCpuMs)).map((kind) => [
+        kind,
+        Object.fromEntries(["main", "workers", "helpers"].map((group) => [group, round(median(runs[kind].map((run) => run.threadCpuMs[group])) / 1000, 2)])),
+      ]),
+    ),
     /**
      * Each round's ratios, from that round's runs: a machine whose speed drifts during the bench
      * shows here as a spread, which the medians alone hide.

@@ -13,7 +13,8 @@
 //   counted      the recommended run (single thread), counting the calls it makes into web-tree-sitter's
 //                node API instead of timing them: a figure that does not move with the machine's speed
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ESLint } from "eslint";
@@ -23,14 +24,52 @@ const options = optionsJson ? JSON.parse(optionsJson) : {};
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 const loadPlugin = async () => (await import(pathToFileURL(pluginEntry).href)).default;
 
+/** CPU milliseconds of each thread of this process, by thread id; undefined without Linux's /proc. */
+function threadCpu() {
+  try {
+    const byThread = new Map();
+    for (const id of readdirSync("/proc/self/task")) {
+      // After the command name's closing parenthesis: state, then utime and stime at 12 and 13 (clock ticks of 10 ms).
+      const fields = readFileSync(`/proc/self/task/${id}/stat`, "utf8").split(") ")[1].split(" ");
+      byThread.set(Number(id), (Number(fields[11]) + Number(fields[12])) * 10);
+    }
+    return byThread;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A run's CPU (`totalMs`, all threads) by group of threads (Linux only): the main thread; the
+ * threads that were there before the run, V8's helpers (garbage collection, the optimizing
+ * compiler) and libuv's pool; and the rest, the threads made during the run: ESLint's workers with
+ * `--concurrency`, which may have ended, and so are counted by what is left of the total. On two
+ * cores the helpers take CPU from the lint threads.
+ */
+function threadCpuSplit(before, after, totalMs) {
+  if (!before || !after) return undefined;
+  let main = 0;
+  let helpers = 0;
+  for (const [id, ms] of after) {
+    const spent = ms - (before.get(id) ?? 0);
+    if (id === process.pid) main += spent;
+    else if (before.has(id)) helpers += spent;
+  }
+  return { main, workers: Math.max(0, Math.round(totalMs - main - helpers)), helpers };
+}
+
 /** A lint of the whole tree with one of the config files the bench wrote into it (`bench-<name>.config.js`). */
 async function lint(name, extra = {}) {
+  // libuv starts its pool on the first asynchronous file operation: started here, its threads are not taken for ESLint's workers.
+  await stat(tree);
+  const threadsBefore = threadCpu();
   const started = performance.now();
   const cpu = process.cpuUsage();
   const eslint = new ESLint({ cwd: tree, overrideConfigFile: path.join(tree, `bench-${name}.config.js`), ...extra });
   const results = await eslint.lintFiles(["."]);
   const ms = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
+  const threadCpuMs = threadCpuSplit(threadsBefore, threadCpu(), (user + system) / 1000);
   const problems = results.reduce((sum, result) => sum + result.messages.length, 0);
   const fatal = results.reduce((sum, result) => sum + result.messages.filter((message) => message.fatal).length, 0);
   globalThis.gc?.();
@@ -43,6 +82,7 @@ async function lint(name, extra = {}) {
     problems,
     fatal,
     peakRssMb: peakRssMb(),
+    threadCpuMs,
     endMb: { heapTotal: mb(memory.heapTotal), heapUsed: mb(memory.heapUsed), external: mb(memory.external) },
   };
 }
