@@ -29,8 +29,9 @@ const SNIPPETS = [
   'label = f"{ForeignKey(a)} and filter(b)"\n',
   "@ForeignKey(a)\ndef g():\n    pass\n",
   "ForeignKeyX(a)\nmy_filter(b)\n",
-  // A name that only ends with one: after a combining mark (Mn) and a connector other than \`_\` (Pc).
-  "e\u0301ForeignKey(a)\nx\u203ffilter(b)\n",
+  // Names that only end with one: after a combining mark (Mn), a connector other than `_` (Pc) and
+  // a letter of two UTF-16 units.
+  "e\u0301ForeignKey(a)\nx\u203ffilter(b)\n\u{1d400}ForeignKey(c)\n",
   "(ForeignKey)(a)\n",
   "handlers[ForeignKey](a)\n",
   "obj.filter\n",
