@@ -218,7 +218,7 @@ function report(options, tree, modelsFile, runs, editor, withoutSnapshot, counte
      * cores, the helpers' CPU is taken from the workers.
      */
     medianThreadCpuSeconds: Object.fromEntries(
-      MEASURED.filter((kind) => kind !== "parse" && runs[kind].every((run) => run.threadCpuMs)).map((kind) => [
+      MEASURED.filter((kind) => runs[kind].every((run) => run.threadCpuMs)).map((kind) => [
         kind,
         Object.fromEntries(["main", "workers", "helpers"].map((group) => [group, round(median(runs[kind].map((run) => run.threadCpuMs[group])) / 1000, 2)])),
       ]),
