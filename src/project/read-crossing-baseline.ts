@@ -6,12 +6,12 @@ import type { ConfigProblem, CrossingBaseline } from "./types.js";
 /** hogli's ratchet of model crossings (`bin/hogli product:crossings --write-baseline`). */
 export const CROSSING_BASELINE_FILE = "products/model_crossing_uses_baseline.txt";
 
-/** `<target app>.<Class> <owner app>.<Model>.<field> reverse-accessor(<name>) <count>` */
+/** `<target>.<Class> <owner>.<Model>.<field> reverse-accessor(<name>) <count>`, a model named by its product or its app label. */
 const REVERSE_ACCESSOR_LINE = /^(\S+)\s+(\S+)\s+reverse-accessor\([^)]*\)\s+\d+\s*$/u;
 
 /**
  * The relation fields hogli's baseline freezes as reverse accessors across a product boundary,
- * as `<owner app>.<Model>.<field> <target app>.<Class>` keys; null when the file does not exist.
+ * as `<owner>.<Model>.<field> <target>.<Class>` keys; null when the file does not exist.
  * Lines of the other kinds (`get_model`, `drives(...)`, `facade-*`) are not read.
  */
 export function readCrossingBaseline(tfs: TrackedFs, root: string, problems: ConfigProblem[]): CrossingBaseline | null {
@@ -26,7 +26,7 @@ export function readCrossingBaseline(tfs: TrackedFs, root: string, problems: Con
   return { file, reverseAccessors: [...new Set(reverseAccessors)].sort() };
 }
 
-/** The baseline key of the field `<owner app>.<Model>.<field>` pointing at `<target app>.<Class>`. */
+/** The baseline key of the field `<owner>.<Model>.<field>` pointing at `<target>.<Class>`. */
 export function crossingKey(field: string, target: string): string {
   return `${field} ${target}`;
 }

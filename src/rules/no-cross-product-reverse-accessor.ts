@@ -18,6 +18,15 @@ function boundaryOf(module: string): string {
   return match ? match[1]! : "core";
 }
 
+/**
+ * The names hogli's baseline may give a model of this boundary and app label: its app label, and
+ * for a product's model its product too. hogli's rows name a product's models by their product,
+ * which a legacy app label (`ee` on access_control's `Role`) would hide; older rows used the label.
+ */
+function baselineLabels(boundary: string, appLabel: string): string[] {
+  return boundary === "core" || boundary === appLabel ? [appLabel] : [boundary, appLabel];
+}
+
 /** Django's name for the reverse accessor: `related_name` with its `%(class)s`/`%(app_label)s`, else `<model>_set` (`<model>` for a one-to-one). */
 function accessorName(field: RelationField, owner: string, appLabel: string, relatedName: string | undefined): string {
   if (relatedName !== undefined) {
@@ -93,7 +102,11 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
       const written = relatedValue ? stringValue(text, relatedValue) : undefined;
       if (relatedValue && (written === undefined || written.endsWith("+"))) return;
       const owner = definitionName(text, modelClass) ?? "<class>";
-      if (field.fieldName && frozen.has(crossingKey(`${ownerApp.label}.${owner}.${field.fieldName}`, `${target.appLabel}.${target.name}`))) return;
+      if (field.fieldName) {
+        const fieldKeys = baselineLabels(from, ownerApp.label).map((label) => `${label}.${owner}.${field.fieldName}`);
+        const targetKeys = baselineLabels(to, target.appLabel).map((label) => `${label}.${target.name}`);
+        if (fieldKeys.some((fieldKey) => targetKeys.some((targetKey) => frozen.has(crossingKey(fieldKey, targetKey))))) return;
+      }
       const accessor = accessorName(field, owner, ownerApp.label, written);
       const edit = hideEdit(text, field, relatedName);
       context.report({

@@ -166,3 +166,41 @@ pythonRuleTester(WITH_BASELINE).run(`${RULE} (products/model_crossing_uses_basel
     },
   ],
 });
+
+/**
+ * feature_flags keeps a legacy app label, `flags`: hogli's rows name its models by product
+ * (`feature_flags.FeatureFlag`), older rows by label (`flags.FeatureFlag`).
+ */
+const LEGACY_LABEL = tempTree(
+  {
+    "products/feature_flags/backend/apps.py": lines("from django.apps import AppConfig", "", "", "class FeatureFlagsConfig(AppConfig):", '    name = "products.feature_flags.backend"', '    label = "flags"'),
+    "products/model_crossing_uses_baseline.txt": lines(
+      "feature_flags.FeatureFlag experiments.Experiment.feature_flag reverse-accessor(experiment_set) 1",
+      "flags.FeatureFlag experiments.Experiment.holdout_flag reverse-accessor(experiment_set) 1",
+      "experiments.Experiment feature_flags.FeatureFlag.experiment reverse-accessor(featureflag_set) 1",
+    ),
+  },
+  fixturePath(TREE),
+);
+const LEGACY_EXPERIMENT = path.join(LEGACY_LABEL, "products/experiments/backend/models/experiment.py");
+const LEGACY_FLAG = path.join(LEGACY_LABEL, "products/feature_flags/backend/models.py");
+const flagModel = (field: string): string => lines("from django.db import models", "", "", "class FeatureFlag(models.Model):", `    ${field}`);
+
+pythonRuleTester(LEGACY_LABEL).run(`${RULE} (a product with a legacy app label)`, rule, {
+  assertionOptions: ASSERTIONS,
+  valid: [
+    { name: "the baseline names the target by its product", filename: LEGACY_EXPERIMENT, code: model('feature_flag = models.ForeignKey("flags.FeatureFlag", on_delete=models.RESTRICT)') },
+    { name: "the baseline names the target by its app label", filename: LEGACY_EXPERIMENT, code: model('holdout_flag = models.ForeignKey("flags.FeatureFlag", on_delete=models.RESTRICT)') },
+    { name: "the baseline names the owner by its product", filename: LEGACY_FLAG, code: flagModel('experiment = models.ForeignKey("experiments.Experiment", on_delete=models.CASCADE)') },
+  ],
+  invalid: [
+    {
+      name: "a field the baseline does not list, into the product with the legacy label",
+      filename: LEGACY_EXPERIMENT,
+      code: model('rollout_flag = models.ForeignKey("flags.FeatureFlag", on_delete=models.RESTRICT)'),
+      errors: [
+        crossing("Experiment.rollout_flag", "FeatureFlag", "experiment_set", 6, 38, 57, model('rollout_flag = models.ForeignKey("flags.FeatureFlag", on_delete=models.RESTRICT, related_name="+")')),
+      ],
+    },
+  ],
+});
