@@ -7,7 +7,7 @@ import { resolveRelationTarget } from "./python/model-reference.js";
 import { applyingEdits, type TextEdit } from "./text-edit.js";
 import { definePythonRule } from "./define-rule.js";
 
-type MessageIds = "reverseAccessor" | "hideAccessor";
+type MessageIds = "reverseAccessor" | "reverseQueryName" | "hideAccessor" | "hideAccessorAndQueryName" | "removeQueryName";
 type Options = [{ baseline: boolean }];
 
 const RULE_NAME = "no-cross-product-reverse-accessor";
@@ -44,12 +44,24 @@ function hideEdit(text: string, field: RelationField, relatedName: SyntaxNode | 
   return last ? { range: [last.endIndex, last.endIndex], text: ', related_name="+"' } : undefined;
 }
 
+/**
+ * The removal of a keyword argument with the separator before it (`, related_query_name="x"`);
+ * undefined for a first argument, or when a comment sits before it (it may be about the argument
+ * before).
+ */
+function removalEdit(text: string, args: SyntaxNode, argument: SyntaxNode): TextEdit | undefined {
+  const list = childNodes(args);
+  const previous = list[list.indexOf(argument) - 1];
+  if (!previous || text.slice(previous.endIndex, argument.startIndex).includes("#")) return undefined;
+  return { range: [previous.endIndex, argument.endIndex], text: "" };
+}
+
 export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }>({
   name: RULE_NAME,
   meta: {
     type: "problem",
     docs: {
-      description: 'Disallow relation fields into another product or core that add a reverse accessor there (no `related_name="+"`)',
+      description: 'Disallow relation fields into another product or core that add a reverse accessor or a reverse query name there (no `related_name="+"`, or a `related_query_name`)',
       recommended: true,
     },
     hasSuggestions: true,
@@ -68,7 +80,10 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     defaultOptions: [{ baseline: true }],
     messages: {
       reverseAccessor: '{{field}} adds a cross-product reverse accessor, {{target}}.{{accessor}}: pass related_name="+".',
+      reverseQueryName: "{{field}} keeps the cross-product reverse lookup {{target}}.objects.filter({{query}}__…): remove related_query_name.",
       hideAccessor: 'Pass related_name="+" (code that reads the reverse accessor must query this model instead).',
+      hideAccessorAndQueryName: 'Pass related_name="+" and remove related_query_name (code that reads the reverse accessor or filters through it must query this model instead).',
+      removeQueryName: "Remove related_query_name (code that filters through it must query this model instead).",
     },
   },
 
@@ -97,23 +112,42 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
       if (unreadable || invalidLabels.has(ownerApp.label) || invalidLabels.has(target.appLabel)) return;
       if (databaseOf(index, ownerApp.label) !== databaseOf(index, target.appLabel)) return;
       const args = field.call.childForFieldName("arguments");
-      const relatedName = args ? keywordArgument(text, args, "related_name") : undefined;
+      if (!args) return;
+      const relatedName = keywordArgument(text, args, "related_name");
       const relatedValue = relatedName?.childForFieldName("value");
       const written = relatedValue ? stringValue(text, relatedValue) : undefined;
-      if (relatedValue && (written === undefined || written.endsWith("+"))) return;
+      if (relatedValue && written === undefined) return;
+      // A hidden accessor (a related_name ending in +) with an explicit related_query_name still lets filter() cross.
+      const queryName = keywordArgument(text, args, "related_query_name");
+      const hidden = written?.endsWith("+") ?? false;
+      const queryValue = queryName?.childForFieldName("value");
+      const query = queryValue ? stringValue(text, queryValue) : undefined;
+      if (hidden && query === undefined) return;
       const owner = definitionName(text, modelClass) ?? "<class>";
       if (field.fieldName) {
         const fieldKeys = baselineLabels(from, ownerApp.label).map((label) => `${label}.${owner}.${field.fieldName}`);
         const targetKeys = baselineLabels(to, target.appLabel).map((label) => `${label}.${target.name}`);
         if (fieldKeys.some((fieldKey) => targetKeys.some((targetKey) => frozen.has(crossingKey(fieldKey, targetKey))))) return;
       }
+      const fieldLabel = field.fieldName ? `${owner}.${field.fieldName}` : owner;
+      const removal = queryName ? removalEdit(text, args, queryName) : undefined;
+      if (hidden) {
+        context.report({
+          node: queryName as PyNode,
+          messageId: "reverseQueryName",
+          data: { field: fieldLabel, target: target.name, query: query! },
+          ...(removal ? { suggest: [{ messageId: "removeQueryName" as const, fix: applyingEdits([removal]) }] } : {}),
+        });
+        return;
+      }
       const accessor = accessorName(field, owner, ownerApp.label, written);
       const edit = hideEdit(text, field, relatedName);
+      const suggestion = edit && (queryName ? removal && { messageId: "hideAccessorAndQueryName" as const, edits: [edit, removal] } : { messageId: "hideAccessor" as const, edits: [edit] });
       context.report({
         node: field.target,
         messageId: "reverseAccessor",
-        data: { field: field.fieldName ? `${owner}.${field.fieldName}` : owner, target: target.name, accessor },
-        ...(edit ? { suggest: [{ messageId: "hideAccessor" as const, fix: applyingEdits([edit]) }] } : {}),
+        data: { field: fieldLabel, target: target.name, accessor },
+        ...(suggestion ? { suggest: [{ messageId: suggestion.messageId, fix: applyingEdits(suggestion.edits) }] } : {}),
       });
     }
 

@@ -133,6 +133,7 @@ const WITH_BASELINE = tempTree(
       "feature_flags.FeatureFlag experiments.Experiment.feature_flag reverse-accessor(experiment_set) 1",
       "feature_flags.FeatureFlag products.experiments.backend.logic get_model 1",
       "posthog.Team experiments.Experiment.team reverse-accessor(experiment_set) 1",
+      "feature_flags.FeatureFlag experiments.Experiment.query_flag reverse-accessor(query:experiment) 1",
       "",
     ].join("\r\n"),
   },
@@ -147,7 +148,14 @@ const BASELINE_FIELDS = model(
 
 pythonRuleTester(WITH_BASELINE).run(`${RULE} (products/model_crossing_uses_baseline.txt)`, rule, {
   assertionOptions: ASSERTIONS,
-  valid: [{ name: "the fields the baseline freezes are left alone", filename: BASELINED, code: model('feature_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT)') }],
+  valid: [
+    { name: "the fields the baseline freezes are left alone", filename: BASELINED, code: model('feature_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT)') },
+    {
+      name: "a reverse query name the baseline freezes (a query: row) is left alone",
+      filename: BASELINED,
+      code: model('query_flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.RESTRICT, related_name="+", related_query_name="experiment")'),
+    },
+  ],
   invalid: [
     {
       name: "a field the baseline does not list is reported (only new crossings)",
@@ -201,6 +209,92 @@ pythonRuleTester(LEGACY_LABEL).run(`${RULE} (a product with a legacy app label)`
       errors: [
         crossing("Experiment.rollout_flag", "FeatureFlag", "experiment_set", 6, 38, 57, model('rollout_flag = models.ForeignKey("flags.FeatureFlag", on_delete=models.RESTRICT, related_name="+")')),
       ],
+    },
+  ],
+});
+
+/** A field of `Experiment` spread over lines, one argument a line, with its closing parenthesis. */
+const spread = (...args: string[]): string => model(["flag = models.ForeignKey(", ...args.map((arg) => `    ${arg}`), ")"].join("\n    "));
+const FLAG = '"feature_flags.FeatureFlag",';
+const CASCADE = "on_delete=models.CASCADE,";
+
+tester.run(`${RULE} (related_query_name)`, rule, {
+  assertionOptions: ASSERTIONS,
+  valid: [
+    {
+      name: 'a related_query_name given by an expression under related_name="+" is left alone',
+      filename: EXPERIMENTS,
+      code: model('flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.CASCADE, related_name="+", related_query_name=NAME)'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'related_name="+" with a related_query_name: filter() still crosses',
+      filename: EXPERIMENTS,
+      code: model('flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.CASCADE, related_name="+", related_query_name="experiment")'),
+      errors: [
+        {
+          message: "Experiment.flag keeps the cross-product reverse lookup FeatureFlag.objects.filter(experiment__…): remove related_query_name.",
+          line: 6,
+          column: 103,
+          endLine: 6,
+          endColumn: 134,
+          suggestions: [
+            {
+              desc: "Remove related_query_name (code that filters through it must query this model instead).",
+              output: model('flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.CASCADE, related_name="+")'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a visible accessor with a related_query_name: the suggestion hides the one and removes the other",
+      filename: EXPERIMENTS,
+      code: model('flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.CASCADE, related_name="experiments", related_query_name="experiment")'),
+      errors: [
+        {
+          messageId: "reverseAccessor",
+          data: { field: "Experiment.flag", target: "FeatureFlag", accessor: "experiments" },
+          line: 6,
+          column: 30,
+          endLine: 6,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: "hideAccessorAndQueryName",
+              output: model('flag = models.ForeignKey("feature_flags.FeatureFlag", on_delete=models.CASCADE, related_name="+")'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a last related_query_name with a trailing comma and no related_name: related_name takes its place",
+      filename: EXPERIMENTS,
+      code: spread(FLAG, CASCADE, 'related_query_name="experiment",'),
+      errors: [
+        {
+          messageId: "reverseAccessor",
+          data: { field: "Experiment.flag", target: "FeatureFlag", accessor: "experiment_set" },
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 36,
+          suggestions: [
+            {
+              desc: 'Pass related_name="+" and remove related_query_name (code that reads the reverse accessor or filters through it must query this model instead).',
+              output: spread(FLAG, 'on_delete=models.CASCADE, related_name="+",'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a comment before related_query_name may be about the argument before it: no suggestion",
+      filename: EXPERIMENTS,
+      code: spread(FLAG, CASCADE, 'related_name="+",', "# how filters reach the experiments of a flag", 'related_query_name="experiment",'),
+      errors: [{ messageId: "reverseQueryName", data: { field: "Experiment.flag", target: "FeatureFlag", query: "experiment" }, line: 11, column: 9, endLine: 11, endColumn: 40, suggestions: [] }],
     },
   ],
 });
