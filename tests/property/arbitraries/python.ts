@@ -236,7 +236,7 @@ function field(target: fc.Arbitrary<string>): fc.Arbitrary<FieldSpec> {
       callee: fc.constantFrom<FieldSpec["callee"]>("models.", "models.", ""),
       target,
       targetAs: fc.constantFrom<FieldSpec["targetAs"]>("pos", "pos", "kw", "kw-late"),
-      kwargs: fc.subarray(["on_delete=models.CASCADE", "null=True", "blank=True", 'related_name="+"', 'help_text="Équipe 🎉"', "db_index=False"]),
+      kwargs: fc.subarray(["on_delete=models.CASCADE", "null=True", "blank=True", 'related_name="+"', 'related_query_name="linked"', 'help_text="Équipe 🎉"', "db_index=False"]),
       layout: fc.constantFrom<FieldSpec["layout"]>("inline", "inline", "vertical"),
       argComment: maybe(comment, 4),
     })
