@@ -1,4 +1,4 @@
-import { isNameCharacterAt, isNameCharacterBefore } from "./arguments.js";
+import { isNameCharacterAt, isNameCharacterBefore } from "./names.js";
 import type { SyntaxNode } from "./node.js";
 
 /**

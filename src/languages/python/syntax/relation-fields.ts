@@ -1,7 +1,7 @@
-import { dottedName, lastComponent } from "./names.js";
+import { dottedName, lastComponent, NAME_CHARACTER } from "./names.js";
 import { childNodes, expressionOf, indexOfNodeHolding, textOf, type SyntaxNode } from "./node.js";
 import { callsNamed } from "./calls.js";
-import { isKeywordArgumentNamed, NAME_CHARACTER } from "./arguments.js";
+import { isKeywordArgumentNamed } from "./arguments.js";
 
 const RELATION_FIELD_KINDS = ["ForeignKey", "OneToOneField", "ManyToManyField", "ForeignObject"] as const;
 type RelationFieldKind = (typeof RELATION_FIELD_KINDS)[number];
