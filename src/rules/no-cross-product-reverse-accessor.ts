@@ -35,12 +35,11 @@ function accessorName(field: RelationField, owner: string, appLabel: string, rel
   return field.kind === "OneToOneField" ? owner.toLowerCase() : `${owner.toLowerCase()}_set`;
 }
 
-/** `related_name="+"`: the value of an existing `related_name`, or a new last argument. */
-function hideEdit(text: string, field: RelationField, relatedName: SyntaxNode | undefined): TextEdit | undefined {
+/** `related_name="+"`: the value of an existing `related_name`, or a new last argument of `args`. */
+function hideEdit(args: SyntaxNode, relatedName: SyntaxNode | undefined): TextEdit | undefined {
   const value = relatedName?.childForFieldName("value");
   if (value) return { range: [value.startIndex, value.endIndex], text: '"+"' };
-  const args = field.call.childForFieldName("arguments");
-  const last = args ? childNodes(args).at(-1) : undefined;
+  const last = childNodes(args).at(-1);
   return last ? { range: [last.endIndex, last.endIndex], text: ', related_name="+"' } : undefined;
 }
 
@@ -141,7 +140,7 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
         return;
       }
       const accessor = accessorName(field, owner, ownerApp.label, written);
-      const edit = hideEdit(text, field, relatedName);
+      const edit = hideEdit(args, relatedName);
       const suggestion = edit && (queryName ? removal && { messageId: "hideAccessorAndQueryName" as const, edits: [edit, removal] } : { messageId: "hideAccessor" as const, edits: [edit] });
       context.report({
         node: field.target,
