@@ -1,8 +1,10 @@
 import path from "node:path";
 import { buildRepoIndex, failedIndex, type BuiltIndex } from "./build-index.js";
+import { forgetShellCommands } from "../languages/shell/index.js";
 import { clearRootLookupCache, findRepoRoot } from "./find-root.js";
 import { clearExtractions, openSnapshot, releaseExtractions, saveSnapshot } from "./extractions.js";
-import { BUILD_ONLY_EXTRACTIONS } from "./python-source.js";
+import { loadIndexMemo, saveIndexMemo } from "./index-memo.js";
+import { BUILD_ONLY_EXTRACTIONS, moduleFactsDigest } from "./python-source.js";
 import { ChangeWatcher } from "./change-watcher.js";
 import { checksEveryCall, isCheckDue } from "./refresh.js";
 import { probePytestPath, type PytestPathStatus } from "./pytest-paths.js";
@@ -21,25 +23,38 @@ interface CacheEntry {
 /** Root → its index. One per process (or worker thread). */
 const cache = new Map<string, CacheEntry>();
 
-/** Forgets every cached index and root lookup. */
+/** Forgets every cached index and root lookup, and what the indexes handed to other code (shell commands). */
 export function clearRepoIndexCache(): void {
   for (const entry of cache.values()) entry.watcher?.changes.close();
   cache.clear();
   clearRootLookupCache();
   clearExtractions();
+  forgetShellCommands();
 }
 
-function build(root: string): BuiltIndex {
+/** The index of `root`: from its memo when `fromMemo` and the memo is up to date, else built (and kept in the memo). */
+function build(root: string, fromMemo: boolean): BuiltIndex {
+  const remembered = fromMemo ? loadIndexMemo(root) : undefined;
+  if (remembered) return remembered;
   openSnapshot(root);
+  let built: BuiltIndex;
   try {
-    return buildRepoIndex(root);
+    built = buildRepoIndex(root);
   } catch (error) {
     return failedIndex(root, error);
   } finally {
     saveSnapshot(root);
     releaseExtractions(root, BUILD_ONLY_EXTRACTIONS);
   }
+  saveIndexMemo(root, built);
+  return built;
 }
+
+/** {@link moduleFactsDigest} for the index of `root`'s staleness checks. */
+const rederiveIn =
+  (root: string) =>
+  (file: string): string | undefined =>
+    moduleFactsDigest(root, file);
 
 /** Nothing the index read can have changed: watchers cover every path it read and saw no change. */
 function knownFresh(entry: CacheEntry): boolean {
@@ -51,13 +66,14 @@ function knownFresh(entry: CacheEntry): boolean {
 function revalidate(root: string, entry: CacheEntry): void {
   let stale = true;
   try {
-    stale = hasChanged(entry.built.tfs.realRoot, entry.built.tfs.watchList());
+    stale = hasChanged(entry.built.tfs.realRoot, entry.built.tfs.watchList(), rederiveIn(root));
   } catch {
     // Rebuild on anything unexpected.
   }
   entry.watcher?.changes.close();
   entry.watcher = undefined;
-  if (stale) entry.built = build(root);
+  // Something the index read really changed since this process built it: its memo is older still.
+  if (stale) entry.built = build(root, false);
   else if (!checksEveryCall()) {
     entry.watcher = { changes: new ChangeWatcher(entry.built.tfs.watchList()), watchedCount: entry.built.tfs.watchedCount };
   }
@@ -72,7 +88,7 @@ export function getRepoIndexForRoot(root: string): RepoIndex {
   const now = Date.now();
   const entry = cache.get(root);
   if (!entry) {
-    const built = build(root);
+    const built = build(root, true);
     cache.set(root, { built, checkedAt: Date.now() });
     return built.index;
   }

@@ -29,7 +29,7 @@ const SNAPSHOT_FORMAT = 2;
  * How long after a file's last change its stats may stand for its text: a write within the file
  * system's timestamp granularity of the read could leave the size and times as they were.
  */
-const RACY_WINDOW_MS = 2000;
+export const RACY_WINDOW_MS = 2000;
 
 /** Size, modification and change times, inode: a rewrite, a rename over the file or a chmod changes it. */
 function statsSignature(stats: fs.Stats): string {
@@ -46,7 +46,7 @@ let codeHash: string | undefined;
  * A hash of the code that makes extractions (the index, the Python syntax layer and the shell
  * parser): a snapshot written by other code is not used, even under the same version number.
  */
-function extractorCodeHash(): string {
+export function extractorCodeHash(): string {
   if (codeHash !== undefined) return codeHash;
   const hash = createHash("sha1").update(`${PLUGIN_NAME}@${PLUGIN_VERSION}`);
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -66,8 +66,17 @@ function indexFacts(index: RepoIndex): string {
   });
 }
 
+const known = new WeakMap<RepoIndex, string>();
+
 /** A short hash of {@link indexFacts}: the `--cache` key part that changes when a fact the rules read changes. */
 export function factsFingerprint(index: RepoIndex): string {
-  return createHash("sha1").update(indexFacts(index)).digest("hex").slice(0, 16);
+  let fingerprint = known.get(index);
+  if (fingerprint === undefined) known.set(index, (fingerprint = createHash("sha1").update(indexFacts(index)).digest("hex").slice(0, 16)));
+  return fingerprint;
+}
+
+/** Records the fingerprint of an index loaded with it (see `index-memo.ts`). */
+export function rememberFingerprint(index: RepoIndex, fingerprint: string): void {
+  known.set(index, fingerprint);
 }
 

@@ -1,10 +1,11 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Tree } from "web-tree-sitter";
 import { getPythonParser } from "../languages/python/tree-sitter.js";
 import { childNodes, definitionName, dottedName, lineNumbers, moduleBindings, resolveRelativeImport, topLevelStatements, type SyntaxNode } from "../languages/python/syntax/index.js";
 import { extraction, fileExtraction } from "./extractions.js";
 import { readReported } from "./problems.js";
-import type { TrackedFs } from "./tracked-fs.js";
+import { TrackedFs } from "./tracked-fs.js";
 import type { ConfigProblem } from "./types.js";
 import { classRelations, type WrittenRelation } from "./relation-facts.js";
 
@@ -65,14 +66,32 @@ export function moduleFacts(file: string, text: string): ModuleFacts | undefined
   return extractPython(MODULE_FACTS, file, text, (tree) => readModuleFacts(text, tree));
 }
 
+/** A digest of a module's facts: an edit of the module that leaves it the same changes nothing the index holds. */
+function factsDigest(facts: ModuleFacts): string {
+  return createHash("sha1").update(JSON.stringify(facts)).digest("base64url");
+}
+
 /**
  * {@link ModuleFacts} of a Python file read through the index; the file is not read when its stats
  * are those the snapshot recorded with its facts. Undefined when it cannot be read or parsed.
+ * The index uses the file only through them: `tfs` records their digest (see `WatchedPath.derived`).
  */
 export function moduleFactsOfFile(tfs: TrackedFs, file: string, problems: ConfigProblem[]): ModuleFacts | undefined {
   const stats = tfs.stat(file);
   if (!stats?.isFile()) return undefined;
-  return fileExtraction(MODULE_FACTS, file, stats, () => readReported(tfs, file, problems), (text) => withPythonTree(text, (tree) => readModuleFacts(text, tree)));
+  const forFacts = { root: tfs.root, readText: (target: string) => tfs.readText(target, true) };
+  const facts = fileExtraction(MODULE_FACTS, file, stats, () => readReported(forFacts, file, problems), (text) => withPythonTree(text, (tree) => readModuleFacts(text, tree)));
+  if (facts) tfs.derivedFrom(file, factsDigest(facts));
+  return facts;
+}
+
+/**
+ * The digest {@link moduleFactsOfFile} records for `file` of the repository at `root`, as the file
+ * is now; undefined when it cannot be read or parsed.
+ */
+export function moduleFactsDigest(root: string, file: string): string | undefined {
+  const facts = moduleFactsOfFile(new TrackedFs(root), file, []);
+  return facts && factsDigest(facts);
 }
 
 function readModuleFacts(text: string, tree: Tree): ModuleFacts {

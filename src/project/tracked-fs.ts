@@ -18,6 +18,13 @@ export interface WatchedPath {
   size: number;
   /** Listed directories only: sorted `name/` (directories) and `name` (others). */
   listing?: string;
+  /**
+   * Files whose text the build used only through what it derived from it (a models module's
+   * facts): a digest of that. A change of the file that derives the same is no change.
+   */
+  derived?: string;
+  /** The build read the file's text for more than {@link derived}. */
+  textRead?: true;
 }
 
 export interface DirEntry {
@@ -73,6 +80,13 @@ export class TrackedFs {
     this.realRoot = this.confiner.realRoot;
   }
 
+  /** The file system of a build that read `watched` (an index loaded from its memo). */
+  static afterBuild(root: string, watched: readonly WatchedPath[]): TrackedFs {
+    const tfs = new TrackedFs(root);
+    for (const entry of watched) tfs.watched.set(entry.path, entry);
+    return tfs;
+  }
+
   /** Everything this build looked at. */
   watchList(): WatchedPath[] {
     return [...this.watched.values()];
@@ -125,10 +139,12 @@ export class TrackedFs {
 
   /**
    * Reads a text file. `undefined` when it does not exist (or is outside the root, or is not a
-   * file); an `Error` when it exists but cannot be read (EACCES, EISDIR...).
+   * file); an `Error` when it exists but cannot be read (EACCES, EISDIR...). `toDerive`: the
+   * caller uses the text only through what it derives from it, and says so with {@link derivedFrom}.
    */
-  readText(target: string): string | undefined | Error {
+  readText(target: string, toDerive = false): string | undefined | Error {
     const stats = this.stat(target);
+    if (!toDerive) this.watched.get(target)!.textRead = true;
     if (!stats) return undefined;
     if (!stats.isFile()) return undefined;
     try {
@@ -137,6 +153,12 @@ export class TrackedFs {
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
     }
+  }
+
+  /** Records a digest of what the build derived from the text of `target`, read with `toDerive`. */
+  derivedFrom(target: string, digest: string): void {
+    const entry = this.watched.get(target);
+    if (entry) entry.derived = digest;
   }
 
   /**
@@ -202,8 +224,21 @@ export function isSkippedDirectory(name: string): boolean {
   return name.startsWith(".") || name === "__pycache__" || name === "node_modules" || name === "site-packages";
 }
 
-/** True when any watched path changed since it was recorded. `realRoot` is the build's `TrackedFs.realRoot`. */
-export function hasChanged(realRoot: string, watched: readonly WatchedPath[]): boolean {
+/**
+ * Derives again what the build derived from a file (see {@link WatchedPath.derived}): its digest
+ * now, undefined when the file cannot be read.
+ */
+export type Rederive = (file: string) => string | undefined;
+
+/**
+ * True when any watched path changed since it was recorded. `realRoot` is the build's
+ * `TrackedFs.realRoot`. With `rederive`, a file the build used only through what it derived from
+ * it has not changed when it derives the same (its entry then records its new stats); files are
+ * derived again only once every other path is found unchanged (after a checkout, say, the first
+ * changed path ends the check before any file is parsed).
+ */
+export function hasChanged(realRoot: string, watched: readonly WatchedPath[], rederive?: Rederive): boolean {
+  const toDeriveAgain: { entry: WatchedPath; stats: fs.Stats }[] = [];
   for (const entry of watched) {
     const stats = statOrNull(entry.path);
     if (!stats) {
@@ -218,7 +253,9 @@ export function hasChanged(realRoot: string, watched: readonly WatchedPath[]): b
     const kind = stats.isDirectory() ? "dir" : "file";
     if (entry.kind !== kind) return true;
     if (kind === "file") {
-      if (stats.mtimeMs !== entry.mtimeMs || stats.size !== entry.size || stats.ctimeMs !== entry.ctimeMs) return true;
+      if (stats.mtimeMs === entry.mtimeMs && stats.size === entry.size && stats.ctimeMs === entry.ctimeMs) continue;
+      if (!rederive || entry.derived === undefined || entry.textRead) return true;
+      toDeriveAgain.push({ entry, stats });
       continue;
     }
     if (entry.listing === undefined || (stats.mtimeMs === entry.mtimeMs && stats.ctimeMs === entry.ctimeMs)) continue;
@@ -227,6 +264,12 @@ export function hasChanged(realRoot: string, watched: readonly WatchedPath[]): b
     if (listing !== entry.listing) return true;
     entry.mtimeMs = stats.mtimeMs;
     entry.ctimeMs = stats.ctimeMs;
+  }
+  for (const { entry, stats } of toDeriveAgain) {
+    if (rederive!(entry.path) !== entry.derived) return true;
+    entry.mtimeMs = stats.mtimeMs;
+    entry.ctimeMs = stats.ctimeMs;
+    entry.size = stats.size;
   }
   return false;
 }

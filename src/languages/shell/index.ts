@@ -1,3 +1,3 @@
 /** Shell scripts read through tree-sitter's bash grammar: their simple commands, words and operators. */
-export { isReadableScript, parseShell, rememberShellCommands } from "./parse.js";
+export { forgetShellCommands, isReadableScript, parseShell, rememberedShellCommands, rememberShellCommands } from "./parse.js";
 export type { ShellCommand, ShellWord } from "./commands.js";

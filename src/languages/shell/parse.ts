@@ -121,6 +121,17 @@ export function rememberShellCommands(script: string, commands: ShellCommand[]):
   if (given.size < GIVEN_LIMIT || given.has(script)) given.set(script, commands);
 }
 
+/** Forgets the commands handed over and the last scripts parsed (a caller that forgets where they came from). */
+export function forgetShellCommands(): void {
+  given.clear();
+  recent.clear();
+}
+
+/** The scripts and commands handed over so far (for a caller to hand them over again in a later process). */
+export function rememberedShellCommands(): [string, ShellCommand[]][] {
+  return [...given];
+}
+
 /**
  * The simple commands of a script, split at `&&`, `||`, `|`, `;`, `&`, newlines and parentheses.
  * The result is shared between callers (the last few scripts are remembered): do not change it.
