@@ -10,7 +10,8 @@ import { checksEveryCall, isCheckDue } from "./refresh.js";
 import { probePytestPath, type PytestPathStatus } from "./pytest-paths.js";
 import { probeDefinesTests } from "./test-modules.js";
 import { probePythonModule, type ModuleStatus } from "./python-modules.js";
-import { hasChanged, TrackedFs } from "./tracked-fs.js";
+import { hasChanged } from "./staleness.js";
+import { TrackedFs } from "./tracked-fs.js";
 import type { AppInfo, PluginSettings, ProductInfo, RepoIndex } from "./types.js";
 
 interface CacheEntry {
@@ -50,12 +51,6 @@ function build(root: string, fromMemo: boolean): BuiltIndex {
   return built;
 }
 
-/** {@link moduleFactsDigest} for the index of `root`'s staleness checks. */
-const rederiveIn =
-  (root: string) =>
-  (file: string): string | undefined =>
-    moduleFactsDigest(root, file);
-
 /** Nothing the index read can have changed: watchers cover every path it read and saw no change. */
 function knownFresh(entry: CacheEntry): boolean {
   const { watcher } = entry;
@@ -66,7 +61,7 @@ function knownFresh(entry: CacheEntry): boolean {
 function revalidate(root: string, entry: CacheEntry): void {
   let stale = true;
   try {
-    stale = hasChanged(entry.built.tfs.realRoot, entry.built.tfs.watchList(), rederiveIn(root));
+    stale = hasChanged(entry.built.tfs.realRoot, entry.built.tfs.watchList(), (file) => moduleFactsDigest(root, file));
   } catch {
     // Rebuild on anything unexpected.
   }

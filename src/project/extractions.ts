@@ -29,10 +29,15 @@ const SNAPSHOT_FORMAT = 2;
  * How long after a file's last change its stats may stand for its text: a write within the file
  * system's timestamp granularity of the read could leave the size and times as they were.
  */
-export const RACY_WINDOW_MS = 2000;
+const RACY_WINDOW_MS = 2000;
+
+/** A file last changed at these times can no longer change unseen: its stats may stand for its text. */
+export function isSettled(mtimeMs: number, ctimeMs: number): boolean {
+  return Date.now() - Math.max(mtimeMs, ctimeMs) > RACY_WINDOW_MS;
+}
 
 /** Size, modification and change times, inode: a rewrite, a rename over the file or a chmod changes it. */
-function statsSignature(stats: fs.Stats): string {
+export function statsSignature(stats: fs.Stats): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
 }
 
@@ -144,7 +149,7 @@ export function fileExtraction<T>(kind: string, file: string, stats: fs.Stats, r
   const text = readText();
   if (text === undefined) return undefined;
   const hash = textHash(text);
-  const settled = Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) > RACY_WINDOW_MS;
+  const settled = isSettled(stats.mtimeMs, stats.ctimeMs);
   const result = known?.hash === hash ? (known.result as T) : asSnapshotHasIt(compute(text));
   entries.set(file, { hash, result, ...(settled ? { stats: signature } : {}) });
   if (state && (known?.hash !== hash || settled)) state.dirty = true;

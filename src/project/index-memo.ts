@@ -2,11 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { rememberedShellCommands, rememberShellCommands, type ShellCommand } from "../languages/shell/index.js";
 import type { BuiltIndex } from "./build-index.js";
-import { extractorCodeHash, RACY_WINDOW_MS, snapshotFile } from "./extractions.js";
+import { extractorCodeHash, isSettled, snapshotFile, statsSignature } from "./extractions.js";
 import { factsFingerprint, rememberFingerprint } from "./facts.js";
 import { decode, encode } from "./memo-codec.js";
 import { moduleFactsDigest } from "./python-source.js";
-import { hasChanged, TrackedFs, type WatchedPath } from "./tracked-fs.js";
+import { hasChanged } from "./staleness.js";
+import { TrackedFs, type WatchedPath } from "./tracked-fs.js";
 import type { RepoIndex } from "./types.js";
 
 /**
@@ -40,25 +41,17 @@ function memoFile(root: string): string | null {
   return snapshot === null ? null : path.join(path.dirname(snapshot), "index-memo.json");
 }
 
-/** The index snapshot's size, times and inode; null when there is none. */
+/** The index snapshot's stats signature; null when there is none. */
 function snapshotSignature(root: string): string | null {
   const file = snapshotFile(root);
   const stats = file === null ? undefined : fs.statSync(file, { throwIfNoEntry: false });
-  return stats ? `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}` : null;
-}
-
-/**
- * Nothing the build read changed within the file system's timestamp granularity of now: a write in
- * that window could leave a file's size and times as recorded, so such a build is not kept.
- */
-function settled(watched: readonly WatchedPath[]): boolean {
-  const now = Date.now();
-  return watched.every((entry) => now - Math.max(entry.mtimeMs, entry.ctimeMs) > RACY_WINDOW_MS);
+  return stats ? statsSignature(stats) : null;
 }
 
 function write(root: string, index: RepoIndex, watched: readonly WatchedPath[]): void {
   const file = memoFile(root);
-  if (file === null || !settled(watched)) return;
+  // A build that read something still within the racy window is not kept (see `isSettled`).
+  if (file === null || !watched.every((entry) => isSettled(entry.mtimeMs, entry.ctimeMs))) return;
   try {
     const memo: Memo = { format: MEMO_FORMAT, code: extractorCodeHash(), root, snapshot: snapshotSignature(root), watched: [...watched], index, fingerprint: factsFingerprint(index), shellCommands: rememberedShellCommands() };
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -125,8 +125,11 @@ export function decode(text: string): unknown {
         return null;
       case UNDEFINED:
         return undefined;
-      case SHARED:
-        return objects[next()];
+      case SHARED: {
+        const id = next();
+        if (id < 0 || id >= objects.length) throw new TypeError(`memo-codec: no object ${id} yet`);
+        return objects[id];
+      }
       case ARRAY: {
         const array = new Array<unknown>(next());
         objects.push(array);

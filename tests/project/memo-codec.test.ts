@@ -74,5 +74,6 @@ describe("the memo codec", () => {
     expect(() => decode(JSON.stringify({ strings, shapes, values: [...values, -4] }))).toThrow(/more after its end/u);
     expect(() => decode(JSON.stringify({ strings, shapes, values: [99] }))).toThrow(/no string 99/u);
     expect(() => decode(JSON.stringify({ strings, shapes, values: [-99] }))).toThrow(/unknown tag -99/u);
+    expect(() => decode(JSON.stringify({ strings, shapes, values: [-7, 1, -6, 5] }))).toThrow(/no object 5 yet/u);
   });
 });
