@@ -19,7 +19,7 @@ import type { RepoIndex } from "./types.js";
  * since (by another build) also sets it aside.
  */
 
-const MEMO_FORMAT = 1;
+const MEMO_FORMAT = 2;
 
 interface Memo {
   format: number;
@@ -38,7 +38,7 @@ interface Memo {
 
 function memoFile(root: string): string | null {
   const snapshot = snapshotFile(root);
-  return snapshot === null ? null : path.join(path.dirname(snapshot), "index-memo.json");
+  return snapshot === null ? null : path.join(path.dirname(snapshot), "index-memo.bin");
 }
 
 /** The index snapshot's stats signature; null when there is none. */
@@ -77,7 +77,7 @@ export function loadIndexMemo(root: string): BuiltIndex | undefined {
   if (file === null) return undefined;
   let memo: Memo;
   try {
-    memo = decode(fs.readFileSync(file, "utf8")) as Memo;
+    memo = decode(fs.readFileSync(file)) as Memo;
   } catch {
     return undefined;
   }

@@ -1,10 +1,15 @@
 /**
  * Plain data (objects, arrays, Maps, Sets, strings, finite numbers, booleans, null, undefined) as
- * JSON text and back, keeping shared objects shared (an app is reached from its product, its label
+ * bytes and back, keeping shared objects shared (an app is reached from its product, its label
  * and its module) and writing each distinct string and each object shape (its keys) once: the
  * index's thousands of models repeat their app's label and module names. V8's own serializer
  * writes every string again, which makes a memo three times larger and its loading heavier on the
  * heap than the index it holds. Class instances and functions are not plain data: `encode` throws.
+ *
+ * The bytes: the length of a header, the header (the strings and the shapes, as JSON in ASCII),
+ * then, from the next multiple of eight, the value stream as 64-bit floats of the machine's byte
+ * order (a memo is read where it was written). Read as numbers in place, the stream costs a
+ * fraction of what parsing it as JSON text does.
  */
 
 // Tags in the value stream; a tag of 0 or more is a string of the table.
@@ -20,13 +25,52 @@ const SET = -9;
 /** An object is `OBJECT - <shape>`. */
 const OBJECT = -10;
 
-interface Encoded {
+/** What `encode` writes: the strings and shapes of the header, and the value stream. */
+export interface Encoded {
   strings: string[];
   shapes: string[][];
-  values: number[];
+  values: ArrayLike<number>;
 }
 
-export function encode(data: unknown): string {
+const HEADER_LENGTH_BYTES = 4;
+const VALUE_BYTES = Float64Array.BYTES_PER_ELEMENT;
+
+/** JSON with every character past ASCII escaped, so that each character is one byte. */
+function asciiJson(value: unknown): string {
+  const escape = (unit: number): string => `\\u${unit.toString(16).padStart(4, "0")}`;
+  // A character past the Basic Multilingual Plane is two UTF-16 units: each is escaped, as JSON spells it.
+  return JSON.stringify(value).replace(/[\u0080-\u{10ffff}]/gu, (character) => (character.length === 1 ? escape(character.charCodeAt(0)) : escape(character.charCodeAt(0)) + escape(character.charCodeAt(1))));
+}
+
+const valuesOffset = (headerBytes: number): number => Math.ceil((HEADER_LENGTH_BYTES + headerBytes) / VALUE_BYTES) * VALUE_BYTES;
+
+/** The bytes of an encoded value (see the module comment). */
+export function pack({ strings, shapes, values }: Encoded): Buffer {
+  const header = asciiJson({ strings, shapes });
+  const offset = valuesOffset(header.length);
+  const bytes = Buffer.alloc(offset + values.length * VALUE_BYTES);
+  bytes.writeUInt32LE(header.length, 0);
+  bytes.write(header, HEADER_LENGTH_BYTES, "latin1");
+  new Float64Array(bytes.buffer, bytes.byteOffset + offset, values.length).set(values);
+  return bytes;
+}
+
+/** The parts of packed bytes; throws on bytes `pack` did not write. */
+function unpack(bytes: Uint8Array): Encoded {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length < HEADER_LENGTH_BYTES) throw new TypeError("memo-codec: not an encoded value");
+  const headerBytes = buffer.readUInt32LE(0);
+  const offset = valuesOffset(headerBytes);
+  if (offset > buffer.length || (buffer.length - offset) % VALUE_BYTES !== 0) throw new TypeError("memo-codec: not an encoded value");
+  const { strings, shapes } = JSON.parse(buffer.toString("latin1", HEADER_LENGTH_BYTES, HEADER_LENGTH_BYTES + headerBytes)) as Partial<Encoded>;
+  if (!Array.isArray(strings) || !Array.isArray(shapes)) throw new TypeError("memo-codec: not an encoded value");
+  const count = (buffer.length - offset) / VALUE_BYTES;
+  // A Float64Array over the file's bytes where they are aligned (they are when the file has a buffer of its own), else over a copy.
+  const values = (buffer.byteOffset + offset) % VALUE_BYTES === 0 ? new Float64Array(buffer.buffer, buffer.byteOffset + offset, count) : new Float64Array(buffer.buffer.slice(buffer.byteOffset + offset, buffer.byteOffset + buffer.length));
+  return { strings, shapes, values };
+}
+
+export function encode(data: unknown): Buffer {
   const strings: string[] = [];
   const stringIds = new Map<string, number>();
   const shapes: string[][] = [];
@@ -94,13 +138,12 @@ export function encode(data: unknown): string {
   };
 
   put(data);
-  return JSON.stringify({ strings, shapes, values } satisfies Encoded);
+  return pack({ strings, shapes, values });
 }
 
-/** The data `encode` wrote; throws on text it did not write. */
-export function decode(text: string): unknown {
-  const { strings, shapes, values } = JSON.parse(text) as Encoded;
-  if (!Array.isArray(strings) || !Array.isArray(shapes) || !Array.isArray(values)) throw new TypeError("memo-codec: not an encoded value");
+/** The data `encode` wrote; throws on bytes it did not write. */
+export function decode(bytes: Uint8Array): unknown {
+  const { strings, shapes, values } = unpack(bytes);
   const objects: unknown[] = [];
   let at = 0;
   const next = (): number => {

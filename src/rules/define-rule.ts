@@ -30,14 +30,15 @@ interface Descriptor {
   suggest?: Descriptor[] | null;
 }
 
-/** A descriptor whose data (and its suggestions') fits the message limit. */
+/** A descriptor whose data (and its suggestions') fits the message limit; the descriptor itself when it has neither. */
 function fitted(messages: Record<string, string>, descriptor: Descriptor): Descriptor {
   const template = descriptor.messageId !== undefined ? messages[descriptor.messageId] : undefined;
-  return {
-    ...descriptor,
-    ...(template && descriptor.data ? { data: fitData(template, descriptor.data) } : {}),
-    ...(descriptor.suggest ? { suggest: descriptor.suggest.map((suggestion) => fitted(messages, suggestion)) } : {}),
-  };
+  const data = template ? descriptor.data : undefined;
+  if (!data && !descriptor.suggest) return descriptor;
+  const result = { ...descriptor };
+  if (data) result.data = fitData(template!, data);
+  if (descriptor.suggest) result.suggest = descriptor.suggest.map((suggestion) => fitted(messages, suggestion));
+  return result;
 }
 
 /** What the rules read of their context (`RuleContext` of `@eslint/core`). */

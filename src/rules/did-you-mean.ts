@@ -13,9 +13,18 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The single candidate within distance 2 of `name` (case-insensitive), if exactly one exists. */
+/**
+ * The single candidate within distance 2 of `name` (case-insensitive), if exactly one exists. A
+ * candidate whose length differs by more than 2 is farther than that, and is not measured.
+ */
 export function closestMatch(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
-  const close = [...candidates].filter((candidate) => editDistance(lower, candidate.toLowerCase()) <= 2);
-  return close.length === 1 ? close[0] : undefined;
+  let found: string | undefined;
+  for (const candidate of candidates) {
+    const other = candidate.toLowerCase();
+    if (Math.abs(other.length - lower.length) > 2 || editDistance(lower, other) > 2) continue;
+    if (found !== undefined) return undefined;
+    found = candidate;
+  }
+  return found;
 }

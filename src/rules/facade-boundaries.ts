@@ -1,5 +1,5 @@
 import type { ImportedName } from "../languages/python/syntax/index.js";
-import { lineNumbers } from "../languages/python/syntax/index.js";
+import { lineNumbers, spellsWord } from "../languages/python/syntax/index.js";
 import { problemsOfFile } from "../project/problems.js";
 import type { RepoIndex } from "../project/types.js";
 import { contractCheck, type ContractViolation } from "./python/import-contracts.js";
@@ -116,7 +116,7 @@ export default definePythonRule<{ RuleOptions: Options; MessageIds: MessageIds }
     return {
       module() {
         // Most files have no directive: their lines are never split.
-        const directives = text.includes("tach-ignore") ? tachIgnoreDirectives(context.sourceCode.lines) : new Map<number, string[]>();
+        const directives = spellsWord(text, "tach-ignore") ? tachIgnoreDirectives(context.sourceCode.lines) : new Map<number, string[]>();
         const checkContracts = contracts && importer ? contractCheck(contracts, importer) : undefined;
         const skipTypeChecking = contracts?.excludeTypeCheckingImports ?? false;
         const lineOf = directives.size > 0 ? lineNumbers(text) : () => 0;

@@ -21,6 +21,7 @@ import type { PackageJsonDocument, Range } from "./package-json/package-document
 import { getPythonFileContext, type PythonFileContext } from "./python/file-context.js";
 import { ruleDocsUrl, type RuleDocs } from "./rule-types.js";
 import type { TextEdit } from "./text-edit.js";
+import { productOf, productOfPythonFile } from "./product-of-file.js";
 
 /** A problem of a product that has no file of its own. */
 export interface ProductProblem<MessageIds extends string> {
@@ -105,14 +106,6 @@ function nameAnchor(doc: PackageJsonDocument): Range {
   if (doc.nameMember) return [doc.nameMember.name.loc.start.offset, doc.nameMember.name.loc.end.offset];
   const start = doc.root.loc.start.offset;
   return [start, start + 1];
-}
-
-/** The product of a file by its path from the repository root (`products/<p>/…`, `/` separators), with the path inside it. */
-function productOf(index: RepoIndex, relativePath: string): { product: ProductInfo; inside: string[] } | undefined {
-  if (!relativePath.startsWith("products/")) return undefined;
-  const parts = relativePath.split("/");
-  const product = parts.length >= 3 ? index.products.get(parts[1]!) : undefined;
-  return product ? { product, inside: parts.slice(2) } : undefined;
 }
 
 type Locator = { text: string; getLocFromIndex(index: number): { line: number; column: number } };
@@ -219,7 +212,7 @@ function pythonVisitor<Options extends unknown[], MessageIds extends string>(
   const code = context.sourceCode;
   if (!(code instanceof PythonSourceCode)) return {};
   const file = getPythonFileContext({ cwd: context.cwd, physicalFilename: context.physicalFilename, settings: context.settings, sourceCode: code });
-  const owner = file ? productOf(file.index, file.relativePath) : undefined;
+  const owner = file ? productOfPythonFile(file) : undefined;
   if (!file || !owner) return {};
   const input = { index: file.index, product: owner.product, options: context.options };
   if (spec.productProblems && !owner.product.packageJson && owner.product.pythonAnchor === file.file) {

@@ -32,7 +32,7 @@ function repository(): string {
   return root;
 }
 
-const memoFile = (root: string): string => path.join(path.dirname(snapshotFile(root)!), "index-memo.json");
+const memoFile = (root: string): string => path.join(path.dirname(snapshotFile(root)!), "index-memo.bin");
 const indexOf = (root: string): RepoIndex => getRepoIndex(path.join(root, MODELS), { cwd: root })!;
 const modelNames = (index: RepoIndex): string[] => [...(index.apps.get("surveys")?.models.keys() ?? [])].sort();
 
@@ -51,7 +51,7 @@ function readsDuring(root: string, run: () => void): string[] {
   return files;
 }
 
-const MEMO = path.join("node_modules", ".cache", "eslint-plugin-posthog-products", "index-memo.json");
+const MEMO = path.join("node_modules", ".cache", "eslint-plugin-posthog-products", "index-memo.bin");
 
 describe("the index memo", () => {
   it("gives a later process the index, and its fingerprint, without reading a file of the repository", () => {
@@ -108,7 +108,7 @@ describe("the index memo", () => {
     settle();
     const built = indexOf(root);
     const file = memoFile(root);
-    const memo = decode(fs.readFileSync(file, "utf8")) as { code: string; root: string };
+    const memo = decode(fs.readFileSync(file)) as { code: string; root: string };
     for (const changed of [{ ...memo, code: "other code" }, { ...memo, root: path.join(root, "elsewhere") }]) {
       fs.writeFileSync(file, encode(changed));
       clearRepoIndexCache();
@@ -135,7 +135,7 @@ describe("the index memo", () => {
     settle();
     indexOf(root);
     const script = (JSON.parse(fs.readFileSync(path.join(root, "products", "feature_flags", "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["backend:test"]!;
-    const memo = decode(fs.readFileSync(memoFile(root), "utf8")) as { shellCommands: [string, ShellCommand[]][] };
+    const memo = decode(fs.readFileSync(memoFile(root))) as { shellCommands: [string, ShellCommand[]][] };
     expect(memo.shellCommands.find(([given]) => given === script)?.[1]).toEqual(parseShell(script));
     clearRepoIndexCache();
     indexOf(root);

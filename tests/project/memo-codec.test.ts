@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decode, encode } from "../../src/project/memo-codec.js";
+import { decode, encode, pack } from "../../src/project/memo-codec.js";
 
 const roundTrip = <T>(value: T): T => decode(encode(value)) as T;
 
@@ -44,7 +44,7 @@ describe("the memo codec", () => {
 
   it("writes each string and each set of keys once", () => {
     const models = Array.from({ length: 200 }, (_, i) => ({ name: `Model${i}`, appLabel: "products.surveys.backend", kind: "ForeignKey" }));
-    const text = encode(models);
+    const text = encode(models).toString("latin1");
     expect(text.split("products.surveys.backend")).toHaveLength(2);
     expect(text.split('"appLabel"')).toHaveLength(2);
     expect(roundTrip(models)).toEqual(models);
@@ -65,15 +65,37 @@ describe("the memo codec", () => {
     expect(() => encode(Symbol("s"))).toThrow(/symbol/u);
   });
 
-  it("throws on text it did not write", () => {
-    const text = encode({ a: [1, 2, 3] });
-    const { strings, shapes, values } = JSON.parse(text) as { strings: string[]; shapes: string[][]; values: number[] };
-    expect(() => decode("{ not json")).toThrow();
-    expect(() => decode("[]")).toThrow(/not an encoded value/u);
-    expect(() => decode(JSON.stringify({ strings, shapes, values: values.slice(0, -1) }))).toThrow(/ends early/u);
-    expect(() => decode(JSON.stringify({ strings, shapes, values: [...values, -4] }))).toThrow(/more after its end/u);
-    expect(() => decode(JSON.stringify({ strings, shapes, values: [99] }))).toThrow(/no string 99/u);
-    expect(() => decode(JSON.stringify({ strings, shapes, values: [-99] }))).toThrow(/unknown tag -99/u);
-    expect(() => decode(JSON.stringify({ strings, shapes, values: [-7, 1, -6, 5] }))).toThrow(/no object 5 yet/u);
+  it("writes the strings as ASCII, every other character escaped", () => {
+    const data = { accented: "héllo", astral: "\u{1F600}", lone: "\ud800" };
+    const bytes = encode(data);
+    const header = bytes.subarray(4, 4 + bytes.readUInt32LE(0));
+    expect(header.every((byte) => byte < 0x80)).toBe(true);
+    expect(header.toString("latin1")).toContain("h\\u00e9llo");
+    expect(roundTrip(data)).toEqual(data);
+  });
+
+  it("reads values from a buffer that does not start on a multiple of eight", () => {
+    const bytes = encode({ list: [1.5, "a", -2] });
+    const shifted = Buffer.alloc(bytes.length + 3);
+    bytes.copy(shifted, 3);
+    expect(decode(shifted.subarray(3))).toEqual({ list: [1.5, "a", -2] });
+  });
+
+  it("throws on bytes it did not write", () => {
+    const strings = ["a"];
+    const shapes = [["a"]];
+    const values = [-10, -7, 3, -1, 1, -1, 2, -1, 3];
+    expect(decode(pack({ strings, shapes, values }))).toEqual({ a: [1, 2, 3] });
+    expect(() => decode(Buffer.from("{ not a memo"))).toThrow();
+    expect(() => decode(Buffer.alloc(2))).toThrow(/not an encoded value/u);
+    expect(() => decode(pack({ strings, shapes, values }).subarray(0, -4))).toThrow(/not an encoded value/u);
+    const noStrings = Buffer.from(pack({ strings, shapes, values }));
+    noStrings.write('{"strinxs"', 4, "latin1");
+    expect(() => decode(noStrings)).toThrow(/not an encoded value/u);
+    expect(() => decode(pack({ strings, shapes, values: values.slice(0, -1) }))).toThrow(/ends early/u);
+    expect(() => decode(pack({ strings, shapes, values: [...values, -4] }))).toThrow(/more after its end/u);
+    expect(() => decode(pack({ strings, shapes, values: [99] }))).toThrow(/no string 99/u);
+    expect(() => decode(pack({ strings, shapes, values: [-99] }))).toThrow(/unknown tag -99/u);
+    expect(() => decode(pack({ strings, shapes, values: [-7, 1, -6, 5] }))).toThrow(/no object 5 yet/u);
   });
 });

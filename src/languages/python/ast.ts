@@ -217,8 +217,8 @@ export class PyNode implements SyntaxNode {
     const child = this.node.childForFieldName(name);
     const wrapped = child ? this.#live.wrap(child) : null;
     if (wrapped && DIRECT_FIELDS[this.type]?.has(name)) wrapped.#parent ??= this;
-    // Arrays of the exact size: a node has one to three fields read, and a pushed-to array reserves room for sixteen.
-    this.#fields = fields ? [...fields, name, wrapped] : [name, wrapped];
+    // Arrays of the exact size: a node has one to three fields read, and a spread or pushed-to array reserves room for sixteen.
+    this.#fields = !fields ? [name, wrapped] : fields.length === 2 ? [fields[0]!, fields[1]!, name, wrapped] : fields.concat(name, wrapped);
     return wrapped;
   }
 

@@ -2,6 +2,7 @@ import type { SourceLocation, SourceRange, FileProblem, DirectiveType, RulesConf
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
 import { lineIndexAt, lineStarts } from "../text-lines.js";
 import type { PyNode } from "./ast.js";
+import { spellsWord } from "./syntax/words.js";
 
 export interface PyComment extends PyNode {
   type: "comment";
@@ -111,7 +112,7 @@ export class PythonSourceCode extends TextSourceCodeBase<{
 
   /** `# eslint...` comments. A file without the word has none, and its comments are never looked for. */
   getInlineConfigNodes(): PyComment[] {
-    this.#inlineConfigComments ??= this.text.includes("eslint")
+    this.#inlineConfigComments ??= spellsWord(this.text, "eslint")
       ? this.comments.filter((comment) => INLINE_CONFIG.test(commentValue(this.text, comment)))
       : [];
     return this.#inlineConfigComments;

@@ -100,14 +100,19 @@ export function resolveClassReference(file: PythonFileContext, source: string, n
 
 type RelationTarget = { appLabel: string; name: string; model?: ModelInfo } | undefined;
 
-/** Resolved targets by node: the rules that check relation fields share the work on a file. */
-const resolvedTargets = new WeakMap<SyntaxNode, RelationTarget>();
+/**
+ * The resolved targets of the file linted last, by node: the rules that check relation fields
+ * share the work on a file, and run one after the other on it.
+ */
+let resolvedTargets: { file: PythonFileContext; targets: Map<SyntaxNode, RelationTarget> } | undefined;
 
 /** The app label and model name a relation target points at, however it is written; undefined when unknown. */
 export function resolveRelationTarget(file: PythonFileContext, source: string, target: SyntaxNode): RelationTarget {
-  if (resolvedTargets.has(target)) return resolvedTargets.get(target);
+  if (resolvedTargets?.file !== file) resolvedTargets = { file, targets: new Map() };
+  const { targets } = resolvedTargets;
+  if (targets.has(target)) return targets.get(target);
   const resolved = resolveTarget(file, source, target);
-  resolvedTargets.set(target, resolved);
+  targets.set(target, resolved);
   return resolved;
 }
 

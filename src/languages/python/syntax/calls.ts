@@ -1,5 +1,6 @@
 import { isNameCharacterAt, isNameCharacterBefore } from "./names.js";
 import type { SyntaxNode } from "./node.js";
+import { wordOffsets } from "./words.js";
 
 /**
  * Every identifier node spelling `name` inside `root`, in document order, found where the text
@@ -43,30 +44,35 @@ function callAt(root: SyntaxNode, at: number, name: string, parenthesis: number)
  */
 type CallFinder = (at: number, name: string, parenthesis: number) => SyntaxNode | undefined;
 
+/** Where the text spells each of `names`, as `[offset, name]` pairs in the order of the text. */
+function nameOffsets(source: string, names: readonly string[]): [number, string][] {
+  const found: [number, string][] = [];
+  for (const name of names) for (const at of wordOffsets(source, name)) found.push([at, name]);
+  return names.length > 1 ? found.sort((a, b) => a[0] - b[0]) : found;
+}
+
 /**
- * Every call of a file whose function is one of `names` or an attribute ending with one
- * (`filter(...)`, `qs.filter(...)`), each once, in the order the text search finds them (name by
- * name). The calls are found where the source spells the names, so a file without them costs a
- * text search, not a walk of the tree.
+ * Every call of a file whose function is one of `names` (Python names) or an attribute ending with
+ * one (`filter(...)`, `qs.filter(...)`), each once, in the order their names appear in the text.
+ * The calls are found where the source spells the names, so a file without them costs a text
+ * search, not a walk of the tree.
  */
-export function* callsNamed<Node extends SyntaxNode>(source: string, root: Node, names: Iterable<string>, findFirst?: CallFinder): Generator<Node> {
+export function* callsNamed<Node extends SyntaxNode>(source: string, root: Node, names: readonly string[], findFirst?: CallFinder): Generator<Node> {
   // Keyed by both ends: the calls of a chain (`a.filter(...).order_by(...)`) share their start.
-  const seen = new Set<string>();
-  for (const name of names) {
-    for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + name.length)) {
-      const parenthesis = parenthesisAfterName(source, at, name);
-      if (parenthesis === -1) continue;
-      const call = findFirst?.(at, name, parenthesis) ?? callAt(root, at, name, parenthesis);
-      if (!call) continue;
-      const key = `${call.startIndex}:${call.endIndex}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      yield call as Node;
-    }
+  const seen = new Set<number>();
+  for (const [at, name] of nameOffsets(source, names)) {
+    const parenthesis = parenthesisAfterName(source, at, name);
+    if (parenthesis === -1) continue;
+    const call = findFirst?.(at, name, parenthesis) ?? callAt(root, at, name, parenthesis);
+    if (!call) continue;
+    const key = call.startIndex * (source.length + 1) + call.endIndex;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    yield call as Node;
   }
 }
 
 /** {@link callsNamed}, in document order. */
-export function findCallsNamed<Node extends SyntaxNode>(source: string, root: Node, names: Iterable<string>): Node[] {
+export function findCallsNamed<Node extends SyntaxNode>(source: string, root: Node, names: readonly string[]): Node[] {
   return [...callsNamed(source, root, names)].sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex);
 }

@@ -1,6 +1,7 @@
 import { dottedName } from "./names.js";
 import { childNodes, indexOfNodeHolding, sameNode, textOf, type SyntaxNode } from "./node.js";
 import { enclosingFunction } from "./definitions.js";
+import { wordOffsets } from "./words.js";
 
 /** One name of `from M import A, B as C`. */
 export interface ImportedName {
@@ -155,7 +156,7 @@ const IMPORT_TYPES: ReadonlySet<string> = new Set(["import_from_statement", "imp
 function importStatements(source: string, root: SyntaxNode): SyntaxNode[] {
   const statements = new Map<number, SyntaxNode>();
   const topLevel = root.namedChildren;
-  for (let at = source.indexOf("import"); at !== -1; at = source.indexOf("import", at + 6)) {
+  for (const at of wordOffsets(source, "import")) {
     // Most imports are top-level statements: the word inside one is its keyword or part of a name
     // it imports, so the statement is found without looking for the keyword's node and its parent.
     const top = topLevel[indexOfNodeHolding(topLevel, at, at + 6)];
