@@ -4,7 +4,7 @@ import type { ModelInfo, RepoIndex } from "../project/types.js";
 import { databaseOf, DEFAULT_DATABASE } from "./python/databases.js";
 import type { PythonFileContext } from "./python/file-context.js";
 import { resolveClassReference } from "./python/model-reference.js";
-import { relationHop, type RelationHop } from "./python/model-relations.js";
+import { relationHop, relationSegmentNames, type RelationHop } from "./python/model-relations.js";
 import { definePythonRule } from "./define-rule.js";
 
 type MessageIds = "crossDatabaseJoin" | "crossDatabasePrefetch";
@@ -37,15 +37,38 @@ const JOINED_NAMES = /[\p{L}\p{N}]__[\p{L}_]/gu;
 /** Nodes a lookup path sits in on its way up to the checked call; anything else ends the climb. */
 const LOOKUP_CONTAINERS = new Set(["identifier", "string", "string_content", "keyword_argument", "argument_list", "call", "attribute", "binary_operator", "boolean_operator", "unary_operator", "not_operator", "parenthesized_expression", "list", "tuple"]);
 
+const isAsciiNameCode = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
+/**
+ * The first name of the lookup path spelled by the word around `at`, when the word is plainly a
+ * keyword argument's name (`team__name=…`, ASCII): there the path is the name itself. Undefined
+ * elsewhere (strings, other syntax), where the text alone does not tell the path.
+ */
+function keywordLookupHead(text: string, at: number): string | undefined {
+  let start = at;
+  while (start > 0 && isAsciiNameCode(text.charCodeAt(start - 1))) start--;
+  let end = at;
+  while (end < text.length && isAsciiNameCode(text.charCodeAt(end))) end++;
+  const first = text.charCodeAt(start);
+  if ((first >= 48 && first <= 57) || text.charCodeAt(start - 1) > 0x7f || text.charCodeAt(end) > 0x7f) return undefined;
+  let next = end;
+  while (text[next] === " " || text[next] === "\t") next++;
+  return text[next] === "=" && text[next + 1] !== "=" ? text.slice(start, text.indexOf("__", start)) : undefined;
+}
+
 /**
  * The calls of checked methods whose arguments may hold a lookup path with a join: found from the
  * places the text spells `a__b`, climbing to the nearest checked call (through `Q(...)` objects,
  * operators and strings), plus every `select_related`/`prefetch_related` call (one name joins).
+ * A keyword argument whose path starts with a name no relation of the repository has
+ * (`created_at__gte=…`) cannot join: no climb starts from it.
  */
-function candidateCalls(text: string, root: PyNode): PyNode[] {
+function candidateCalls(text: string, root: PyNode, hopNames: ReadonlySet<string>): PyNode[] {
   const calls = new Map<string, PyNode>();
   for (const call of findCallsNamed(text, root, ["select_related", "prefetch_related"])) calls.set(`${call.startIndex}:${call.endIndex}`, call);
   for (const match of text.matchAll(JOINED_NAMES)) {
+    const head = keywordLookupHead(text, match.index);
+    if (head !== undefined && !hopNames.has(head)) continue;
     const at = match.index + 1;
     for (let node = root.descendantForIndex(at, at + 2); node && LOOKUP_CONTAINERS.has(node.type); node = node.parent) {
       const fn = node.type === "call" ? node.childForFieldName("function") : null;
@@ -186,7 +209,7 @@ export default definePythonRule<{ RuleOptions: []; MessageIds: MessageIds }>({
 
     return {
       module(root: PyNode) {
-        for (const call of candidateCalls(text, root)) check(call);
+        for (const call of candidateCalls(text, root, relationSegmentNames(index))) check(call);
       },
     };
   },

@@ -90,6 +90,12 @@ tester.run(RULE, rule, {
       ],
     },
     {
+      name: "a keyword lookup spaced before its =, beside keyword lookups whose first name no relation has",
+      filename: NOTEBOOKS,
+      code: inNotebooks('Notebook.objects.filter(title__icontains="x", created_at__gte=1, team__name = "x")'),
+      errors: [join({ method: "filter", path: "team__name", ...NOTEBOOK_TEAM }, 5, 66, 76)],
+    },
+    {
       name: "order_by, values and values_list after a chain of queryset methods, through another manager",
       filename: NOTEBOOKS,
       code: inNotebooks('Notebook.all_objects.filter(title="x").order_by("-team__name").values("team__name").values_list("team__organization")'),

@@ -121,3 +121,31 @@ export function relationHop(index: RepoIndex, model: ModelInfo, segment: string,
   const reverse = incoming ? reverseNamesOf(incoming)[names].get(segment) : undefined;
   return reverse ? { from: model, to: reverse.owner, fact: reverse.fact, forward: false } : undefined;
 }
+
+const segmentNamesCache = new WeakMap<RepoIndex, ReadonlySet<string>>();
+
+/**
+ * Every name {@link relationHop} can take a first step by, from any model of the index: the
+ * relation fields' names, and the query names and accessors of their reverse sides (a superset:
+ * hidden relations and targets the index does not know are in it too).
+ */
+export function relationSegmentNames(index: RepoIndex): ReadonlySet<string> {
+  let names = segmentNamesCache.get(index);
+  if (names) return names;
+  const found = new Set<string>();
+  for (const apps of [index.apps.values(), index.appsByModule.values()]) {
+    for (const app of apps) {
+      for (const owner of app.models.values()) {
+        for (const fact of owner.relations) {
+          found.add(fact.name);
+          if (fact.relatedName !== undefined) found.add(fact.relatedName);
+          if (fact.relatedQueryName !== undefined) found.add(fact.relatedQueryName);
+        }
+        found.add(owner.name.toLowerCase()).add(`${owner.name.toLowerCase()}_set`);
+      }
+    }
+  }
+  names = found;
+  segmentNamesCache.set(index, names);
+  return names;
+}
