@@ -49,16 +49,21 @@ function facadeDefault(index: RepoIndex, module: string, member: string, uncover
  * facade only, for the products `uncovered` names (tach leaves it open).
  */
 export function checkInterface(index: RepoIndex, usage: string, dependency: string, uncovered: UncoveredProducts): InterfaceVerdict {
-  let verdicts = verdictsByIndex.get(index);
-  if (!verdicts) verdictsByIndex.set(index, (verdicts = new Map()));
-  const key = `${uncovered} ${usage} ${dependency}`;
-  let verdict = verdicts.get(key);
-  if (!verdict) verdicts.set(key, (verdict = interfaceVerdict(index, usage, dependency, uncovered)));
+  let byUsage = verdictsByIndex.get(index)?.[uncovered];
+  if (!byUsage) {
+    const verdicts = verdictsByIndex.get(index) ?? {};
+    verdictsByIndex.set(index, verdicts);
+    byUsage = verdicts[uncovered] = new Map();
+  }
+  let verdicts = byUsage.get(usage);
+  if (!verdicts) byUsage.set(usage, (verdicts = new Map()));
+  let verdict = verdicts.get(dependency);
+  if (!verdict) verdicts.set(dependency, (verdict = interfaceVerdict(index, usage, dependency, uncovered)));
   return verdict;
 }
 
-/** The verdicts of an index: the same imports recur across the files of a repository. */
-const verdictsByIndex = new WeakMap<RepoIndex, Map<string, InterfaceVerdict>>();
+/** The verdicts of an index, by setting, importing module and import: the same imports recur across the files of a repository. */
+const verdictsByIndex = new WeakMap<RepoIndex, Partial<Record<UncoveredProducts, Map<string, Map<string, InterfaceVerdict>>>>>();
 
 function interfaceVerdict(index: RepoIndex, usage: string, dependency: string, uncovered: UncoveredProducts): InterfaceVerdict {
   const definition = owningModule(index, dependency);
