@@ -16,7 +16,7 @@ export { moduleBindings, moduleLevelStatements, type ModuleBinding, type ModuleB
 export { isNameRead } from "./uses.js";
 export { findRelationFields, readRelationField, type RelationField } from "./relation-fields.js";
 export { callsNamed, findCallsNamed, findIdentifiers } from "./calls.js";
-export { spellsWord, wordOffsets } from "./words.js";
+export { spellsWord } from "./words.js";
 export { keywordArgument } from "./arguments.js";
 export { isWithinModule, moduleOfFile, resolveRelativeImport } from "./modules.js";
 export { afterLineBreak, indentationAt, lineBreakOf, lineEndOf, lineNumbers, lineStartOf, startsLine } from "../../text-lines.js";
