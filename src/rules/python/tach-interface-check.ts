@@ -49,16 +49,13 @@ function facadeDefault(index: RepoIndex, module: string, member: string, uncover
  * facade only, for the products `uncovered` names (tach leaves it open).
  */
 export function checkInterface(index: RepoIndex, usage: string, dependency: string, uncovered: UncoveredProducts): InterfaceVerdict {
-  let byUsage = verdictsByIndex.get(index)?.[uncovered];
-  if (!byUsage) {
-    const verdicts = verdictsByIndex.get(index) ?? {};
-    verdictsByIndex.set(index, verdicts);
-    byUsage = verdicts[uncovered] = new Map();
-  }
-  let verdicts = byUsage.get(usage);
-  if (!verdicts) byUsage.set(usage, (verdicts = new Map()));
-  let verdict = verdicts.get(dependency);
-  if (!verdict) verdicts.set(dependency, (verdict = interfaceVerdict(index, usage, dependency, uncovered)));
+  let ofIndex = verdictsByIndex.get(index);
+  if (!ofIndex) verdictsByIndex.set(index, (ofIndex = {}));
+  const byUsage = (ofIndex[uncovered] ??= new Map());
+  let byDependency = byUsage.get(usage);
+  if (!byDependency) byUsage.set(usage, (byDependency = new Map()));
+  let verdict = byDependency.get(dependency);
+  if (!verdict) byDependency.set(dependency, (verdict = interfaceVerdict(index, usage, dependency, uncovered)));
   return verdict;
 }
 
