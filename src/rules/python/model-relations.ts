@@ -133,16 +133,15 @@ export function relationSegmentNames(index: RepoIndex): ReadonlySet<string> {
   let names = segmentNamesCache.get(index);
   if (names) return names;
   const found = new Set<string>();
-  for (const apps of [index.apps.values(), index.appsByModule.values()]) {
-    for (const app of apps) {
-      for (const owner of app.models.values()) {
-        for (const fact of owner.relations) {
-          found.add(fact.name);
-          if (fact.relatedName !== undefined) found.add(fact.relatedName);
-          if (fact.relatedQueryName !== undefined) found.add(fact.relatedQueryName);
-        }
-        found.add(owner.name.toLowerCase()).add(`${owner.name.toLowerCase()}_set`);
+  // Every app is in `appsByModule` (`apps` leaves out the second app of a duplicate label).
+  for (const app of index.appsByModule.values()) {
+    for (const owner of app.models.values()) {
+      for (const fact of owner.relations) {
+        found.add(fact.name);
+        if (fact.relatedName !== undefined) found.add(fact.relatedName);
+        if (fact.relatedQueryName !== undefined) found.add(fact.relatedQueryName);
       }
+      found.add(owner.name.toLowerCase()).add(`${owner.name.toLowerCase()}_set`);
     }
   }
   names = found;
