@@ -17,7 +17,7 @@ const GROUPS = [
   ["WASM parse", (frame) => frame.url.endsWith("web-tree-sitter.js") && frame.functionName === "parse"],
   ["AST building", (frame) => /\/(languages|parsers)\/python\/(ast|tree-store)\.js$/u.test(frame.url)],
   ["WASM glue", (frame) => frame.url.endsWith("web-tree-sitter.js") || frame.url.startsWith("wasm://")],
-  ["rules", (frame) => /\/dist\/(rules|languages\/python\/syntax|languages\/shell)\//u.test(frame.url) || (frame.url.endsWith("linter.js") && frame.functionName === "runRules")],
+  ["rules", (frame) => /\/(?:dist|build)\/(rules|languages\/python\/syntax|languages\/shell)\//u.test(frame.url) || (frame.url.endsWith("linter.js") && frame.functionName === "runRules")],
 ];
 
 function summarize(file) {

@@ -54,8 +54,12 @@ let codeHash: string | undefined;
 export function extractorCodeHash(): string {
   if (codeHash !== undefined) return codeHash;
   const hash = createHash("sha1").update(`${PLUGIN_NAME}@${PLUGIN_VERSION}`);
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, path.join(here, "..", "languages", "python", "syntax"), path.join(here, "..", "languages", "shell")]) {
+  const file = fileURLToPath(import.meta.url);
+  const here = path.dirname(file);
+  // Bundled (dist/index.js), all of the code is in this file and its chunks; as modules (build/, or src/ in the tests), in three folders.
+  const asModules = path.basename(file, path.extname(file)) === "extractions";
+  const folders = asModules ? [here, path.join(here, "..", "languages", "python", "syntax"), path.join(here, "..", "languages", "shell")] : [here];
+  for (const dir of folders) {
     for (const name of fs.readdirSync(dir).sort()) {
       if (/\.[cm]?[jt]s$/u.test(name) && !name.endsWith(".d.ts")) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
     }

@@ -19,24 +19,16 @@ function newestMtime(dir: string, accept: (name: string) => boolean): number {
   return newest;
 }
 
-/** True when some `src/**\/*.ts` has no `dist/**\/*.js` or a newer mtime than it. */
+/** True when dist/index.js is missing or older than a source file, a build script or a config that shapes it. */
 function distIsStale(): boolean {
-  if (!fs.existsSync(DIST_ENTRY)) return true;
-  const src = path.join(REPO_ROOT, "src");
-  const stale = (dir: string): boolean =>
-    fs.readdirSync(dir, { withFileTypes: true }).some((entry) => {
-      const target = path.join(dir, entry.name);
-      if (entry.isDirectory()) return stale(target);
-      if (!entry.name.endsWith(".ts") || entry.name.endsWith(".d.ts")) return false;
-      const out = path.join(REPO_ROOT, "dist", path.relative(src, target)).replace(/\.ts$/u, ".js");
-      const outStat = fs.statSync(out, { throwIfNoEntry: false });
-      return !outStat || outStat.mtimeMs < fs.statSync(target).mtimeMs;
-    });
-  const configs = ["tsconfig.json", "tsconfig.build.json", "package.json"].map((name) => path.join(REPO_ROOT, name));
-  const configMtime = Math.max(...configs.map((file) => fs.statSync(file).mtimeMs));
-  return stale(src) || configMtime > newestMtime(path.join(REPO_ROOT, "dist"), (name) => name.endsWith(".js"));
+  const built = fs.statSync(DIST_ENTRY, { throwIfNoEntry: false });
+  if (!built) return true;
+  const sources = newestMtime(path.join(REPO_ROOT, "src"), (name) => name.endsWith(".ts"));
+  const inputs = ["tsconfig.json", "tsconfig.build.json", "package.json", "scripts/bundle.js"].map((name) => fs.statSync(path.join(REPO_ROOT, name)).mtimeMs);
+  return Math.max(sources, ...inputs) > built.mtimeMs;
 }
 
+/** `npm run build`'s two steps: tsc into build/, then the bundle into dist/. */
 function buildDist(): void {
   const tsc = path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
   const started = Date.now();
@@ -45,9 +37,11 @@ function buildDist(): void {
   } catch (error) {
     const output = String((error as { stdout?: Buffer }).stdout ?? "") + String((error as { stderr?: Buffer }).stderr ?? "");
     // tsc emits despite type errors (the typecheck step reports those); only a missing build is fatal.
-    if (!fs.existsSync(DIST_ENTRY)) throw new Error(`building dist/ failed:\n${output}`);
-    console.warn(`[global-setup] tsc reported errors (dist/ was emitted anyway):\n${output}`);
+    if (!fs.existsSync(path.join(REPO_ROOT, "build", "index.js"))) throw new Error(`building build/ failed:\n${output}`);
+    console.warn(`[global-setup] tsc reported errors (build/ was emitted anyway):\n${output}`);
   }
+  execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts", "bundle.js")], { cwd: REPO_ROOT, stdio: "pipe", timeout: 180_000 });
+  if (!fs.existsSync(DIST_ENTRY)) throw new Error("bundling dist/ failed");
   console.log(`[global-setup] built dist/ in ${Date.now() - started} ms`);
 }
 
