@@ -723,6 +723,16 @@ tester.run("no-cross-db-fk", rule, {
       errors: [crossDatabase({ ...SNAPSHOT_TEAM, owner: "Run.team" }, 6, 30, [])],
     },
     {
+      name: "the suggestion stays when the class names the id field without assigning it",
+      filename: runFile,
+      code: model("Run", 'team = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)', "", "class Meta:", '    indexes = [models.Index(fields=["team_id"])]'),
+      errors: [
+        crossDatabase({ ...SNAPSHOT_TEAM, owner: "Run.team" }, 5, 30, [
+          useIdField(model("Run", "team_id = models.BigIntegerField(db_index=True)", "", "class Meta:", '    indexes = [models.Index(fields=["team_id"])]')),
+        ]),
+      ],
+    },
+    {
       name: "no suggestion when the field name is unknown; the id field is named after the target",
       filename: runFile,
       code: model("Run", '(team) = models.ForeignKey("posthog.Team", on_delete=models.CASCADE)'),

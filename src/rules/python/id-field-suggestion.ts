@@ -37,6 +37,8 @@ export function idFieldName(fieldName: string): string {
 
 /** Another statement of the class body assigns `name` (the suggested field would clash with it). */
 function classAssigns(text: string, modelClass: SyntaxNode, name: string, except: SyntaxNode): boolean {
+  // A class whose text never spells the name cannot assign it: its statements are not read.
+  if (!textOf(text, modelClass).includes(name)) return false;
   const body = modelClass.childForFieldName("body");
   for (const statement of body ? childNodes(body) : []) {
     if (statement.type !== "expression_statement") continue;

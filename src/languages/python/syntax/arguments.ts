@@ -1,5 +1,5 @@
 import { isNameCharacterAt } from "./names.js";
-import { childNodes, type SyntaxNode } from "./node.js";
+import { childNodes, textOf, type SyntaxNode } from "./node.js";
 
 /**
  * A keyword argument named `name` (`name=value`). Read from the text, where a keyword argument
@@ -11,5 +11,7 @@ export function isKeywordArgumentNamed(source: string, arg: SyntaxNode, name: st
 
 /** The keyword argument `name=…` of an argument list, if it has one. */
 export function keywordArgument(source: string, args: SyntaxNode, name: string): SyntaxNode | undefined {
+  // An argument list whose text never spells the name has no such argument: no node of it is read.
+  if (!textOf(source, args).includes(name)) return undefined;
   return childNodes(args).find((arg) => isKeywordArgumentNamed(source, arg, name));
 }
