@@ -1,3 +1,4 @@
+import { NAME_CHARACTER } from "./names.js";
 import { isErrorNode, textOf, type SyntaxNode } from "./node.js";
 
 /** A module-level statement, with `decorated_definition` unwrapped to its class or function. */
@@ -19,8 +20,21 @@ export function* topLevelStatements(root: SyntaxNode): Generator<TopLevelStateme
   }
 }
 
+/**
+ * `class Name` or `[async] def name`, then what a header can have after the name: the name as
+ * written, when the header is written plainly on one line.
+ */
+const PLAIN_HEADER = new RegExp(`(?:async[ \\t]+)?(?:class|def)[ \\t]+([\\p{L}\\p{Nl}_]${NAME_CHARACTER.source}*)(?=[ \\t(:\\[])`, "uy");
+
 /** The name of a class or function definition, or undefined when it is missing or broken. */
 export function definitionName(source: string, node: SyntaxNode): string | undefined {
+  // In a tree without errors, a header written plainly spells the name: no node of it is read. A
+  // name with a character the pattern does not take (U+00B7) is read from its node.
+  if (node.inErrorFreeTree) {
+    PLAIN_HEADER.lastIndex = node.startIndex;
+    const plain = PLAIN_HEADER.exec(source);
+    if (plain) return plain[1];
+  }
   const name = node.childForFieldName("name");
   if (!name || name.type !== "identifier" || name.isMissing) return undefined;
   return textOf(source, name);
