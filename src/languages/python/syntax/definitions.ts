@@ -1,4 +1,4 @@
-import { NAME_CHARACTER } from "./names.js";
+import { NAME } from "./names.js";
 import { isErrorNode, textOf, type SyntaxNode } from "./node.js";
 
 /** A module-level statement, with `decorated_definition` unwrapped to its class or function. */
@@ -24,7 +24,7 @@ export function* topLevelStatements(root: SyntaxNode): Generator<TopLevelStateme
  * `class Name` or `[async] def name`, then what a header can have after the name: the name as
  * written, when the header is written plainly on one line.
  */
-const PLAIN_HEADER = new RegExp(`(?:async[ \\t]+)?(?:class|def)[ \\t]+([\\p{L}\\p{Nl}_]${NAME_CHARACTER.source}*)(?=[ \\t(:\\[])`, "uy");
+const PLAIN_HEADER = new RegExp(`(?:async[ \\t]+)?(?:class|def)[ \\t]+(${NAME.source})(?=[ \\t(:\\[])`, "uy");
 
 /** The name of a class or function definition, or undefined when it is missing or broken. */
 export function definitionName(source: string, node: SyntaxNode): string | undefined {

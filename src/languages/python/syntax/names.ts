@@ -5,6 +5,9 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/u;
 /** A character that can continue a Python name. */
 export const NAME_CHARACTER = /[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]/u;
 
+/** A Python name as plain text writes it (a pattern to build others with; no anchors, no flags). */
+export const NAME = new RegExp(`[\\p{L}\\p{Nl}_]${NAME_CHARACTER.source}*`, "u");
+
 // Sticky, so that a test reads the whole character at (or before) `lastIndex`: a letter outside
 // the Basic Multilingual Plane is two UTF-16 units, neither of them a letter alone.
 const NAME_CHARACTER_AT = new RegExp(NAME_CHARACTER.source, "uy");

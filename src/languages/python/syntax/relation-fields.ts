@@ -1,4 +1,4 @@
-import { dottedName, lastComponent, NAME_CHARACTER } from "./names.js";
+import { dottedName, lastComponent, NAME, NAME_CHARACTER } from "./names.js";
 import { childNodes, expressionOf, indexOfNodeHolding, textOf, type SyntaxNode } from "./node.js";
 import { callsNamed } from "./calls.js";
 import { isKeywordArgumentNamed } from "./arguments.js";
@@ -42,7 +42,7 @@ function relationKindOf(source: string, call: SyntaxNode, args: SyntaxNode): Rel
 }
 
 /** A name, then `=` (not `==`) or `:` on the same line: the start of an assignment whose left side is that name. */
-const ASSIGNED_NAME = new RegExp(`^([\\p{L}\\p{Nl}_]${NAME_CHARACTER.source}*)[ \\t]*(?:=(?!=)|:)`, "u");
+const ASSIGNED_NAME = new RegExp(`^(${NAME.source})[ \\t]*(?:=(?!=)|:)`, "u");
 
 /** The assignment's left side when it is a name: read from the text when that is plain, else from the node. */
 function assignedName(source: string, assignment: SyntaxNode): string | undefined {
