@@ -204,19 +204,26 @@ function productYamlVisitor<Options extends unknown[], MessageIds extends string
   };
 }
 
-/** The visitor of a Python file: the anchor's product problems, and the rule's own checks. */
+/**
+ * The visitor of a Python file: the anchor's product problems, and the rule's own checks. It is
+ * asked for every Python file by every product rule: the file's product is found from the raw
+ * context, and the context that fits messages is made only for a file the rule checks.
+ */
 function pythonVisitor<Options extends unknown[], MessageIds extends string>(
   spec: ProductRuleSpec<Options, MessageIds>,
-  context: Context<Options, MessageIds>,
+  rawContext: Context<Options, MessageIds>,
 ): RuleVisitor {
-  const code = context.sourceCode;
+  const code = rawContext.sourceCode;
   if (!(code instanceof PythonSourceCode)) return {};
-  const file = getPythonFileContext({ cwd: context.cwd, physicalFilename: context.physicalFilename, settings: context.settings, sourceCode: code });
+  const file = getPythonFileContext(rawContext as Context<Options, MessageIds> & { sourceCode: PythonSourceCode });
   const owner = file ? productOfPythonFile(file) : undefined;
   if (!file || !owner) return {};
+  const isAnchor = spec.productProblems !== undefined && !owner.product.packageJson && owner.product.pythonAnchor === file.file;
+  if (!isAnchor && !spec.python) return {};
+  const context = withFittedMessages(rawContext, spec.meta.messages);
   const input = { index: file.index, product: owner.product, options: context.options };
-  if (spec.productProblems && !owner.product.packageJson && owner.product.pythonAnchor === file.file) {
-    for (const problem of spec.productProblems({ ...input, doc: null })) context.report({ loc: FILE_START, messageId: problem.messageId, data: problem.data });
+  if (isAnchor) {
+    for (const problem of spec.productProblems!({ ...input, doc: null })) context.report({ loc: FILE_START, messageId: problem.messageId, data: problem.data });
   }
   return spec.python?.({ ...input, context, code, file }) ?? {};
 }
@@ -229,9 +236,9 @@ export function defineProductRule<Options extends unknown[], MessageIds extends 
   return {
     meta: { ...spec.meta, docs: { ...spec.meta.docs, url: ruleDocsUrl(spec.name) }, languages: languagesOf(spec) },
     create(rawContext) {
+      if (rawContext.physicalFilename.endsWith(".py")) return pythonVisitor(spec, rawContext);
       const context = withFittedMessages(rawContext, spec.meta.messages);
       const base = path.basename(context.physicalFilename);
-      if (base.endsWith(".py")) return pythonVisitor(spec, context);
       if (base === "package.json" && (spec.productProblems || spec.packageJson)) return packageJsonVisitor(spec, context);
       if (base === "turbo.json" && spec.turboJson) return turboJsonVisitor(spec, context);
       if (base === "product.yaml" && spec.productYaml) return productYamlVisitor(spec, context);

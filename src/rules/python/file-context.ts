@@ -52,8 +52,10 @@ export function getPythonFileContext(
   context: Pick<RuleContext, "cwd" | "physicalFilename" | "settings"> & { sourceCode: PythonSourceCode },
 ): PythonFileContext | null {
   const { sourceCode } = context;
+  // Every rule asks for each file: the first asking validated the settings (they are the file's config's).
+  const cached = cache.get(sourceCode);
+  if (cached !== undefined) return cached;
   const settings = readPluginSettings(context.settings);
-  if (cache.has(sourceCode)) return cache.get(sourceCode)!;
   const file = path.resolve(context.cwd, context.physicalFilename);
   const index = getRepoIndex(file, { cwd: context.cwd, settings });
   let result: PythonFileContext | null = null;
