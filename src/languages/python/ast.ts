@@ -29,7 +29,7 @@ export class LiveTree {
   readonly hasErrors: boolean;
   readonly #rootNode: Node;
   #nodes = new Map<number, PyNode>();
-  /** The tree-sitter nodes of the root's named children, read once (see `topLevelAt`). */
+  /** The root's named children for `topLevelAt`, in objects of their own (see `rootChildren`). */
   #topLevel: Node[] | undefined;
   /** The nodes that keep their tree-sitter node. */
   #recent = new Recent<PyNode>(RECENT_NODES, (node) => forgetTreeSitterNode(node));
@@ -81,13 +81,10 @@ export class LiveTree {
     return found;
   }
 
-  /**
-   * The root's named children, read from a new object of the root node: web-tree-sitter caches a
-   * node's children on its object, and the root's own object lives as long as the tree.
-   */
+  /** New objects of the root's named children: web-tree-sitter caches children on a node's object, and one kept for the file would keep all read below it. */
   rootChildren(): Node[] {
     this.assertAlive();
-    return (this.#topLevel = this.tree.rootNode.namedChildren.filter((child): child is Node => child !== null));
+    return this.tree.rootNode.namedChildren.filter((child): child is Node => child !== null);
   }
 
   /**
@@ -97,7 +94,7 @@ export class LiveTree {
   topLevelAt(startIndex: number, endIndex: number): Node | undefined {
     this.assertAlive();
     const at = indexOfNodeHolding(this.root.children, startIndex, endIndex);
-    return at === -1 ? undefined : this.#topLevel![at];
+    return at === -1 ? undefined : (this.#topLevel ??= this.rootChildren())[at];
   }
 
   assertAlive(): void {
@@ -115,6 +112,7 @@ export class LiveTree {
   retire(): void {
     this.#released = true;
     this.#nodes.clear();
+    this.#topLevel = undefined;
     this.#recent.clear();
   }
 }
