@@ -236,6 +236,12 @@ function report(options, tree, modelsFile, runs, editor, withoutSnapshot, counte
     recommendedWithoutIndexSnapshotSeconds: round(withoutSnapshot.ms / 1000, 3),
     /** Peak RSS of each single-thread recommended run: it depends on when V8's collections fall, so it varies from run to run. */
     recommendedPeakRssMb: runs.recommended.map((run) => Math.round(run.peakRssMb)),
+    /**
+     * The same runs' JavaScript heap at their end (reserved, and in use before any further
+     * collection) and their number of full collections: a round with a high peak is one whose
+     * heap V8 let grow further, typically with one full collection fewer.
+     */
+    recommendedEndHeap: runs.recommended.map((run) => ({ ...run.endMb, majorCollections: run.majorCollections })),
     problems: runs.recommended[0]?.problems,
     fatal: runs.recommended[0]?.fatal,
     cache: { coldSeconds: round(median(runs.cache.map((c) => c.coldMs)) / 1000, 3), warmSeconds: round(median(runs.cache.map((c) => c.warmMs)) / 1000, 3) },

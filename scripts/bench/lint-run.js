@@ -16,6 +16,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { constants, PerformanceObserver } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { ESLint } from "eslint";
 
@@ -58,10 +59,30 @@ function threadCpuSplit(before, after, totalMs) {
   return { main, workers: Math.max(0, Math.round(totalMs - main - helpers)), helpers };
 }
 
+/**
+ * Counts the main thread's full (mark-compact) collections from now until `count` is called. V8
+ * sets the size the heap may grow to before the next one from what the last one kept, so how many
+ * there were, and when, explains most of a run's peak heap.
+ */
+function countMajorCollections() {
+  let major = 0;
+  const tally = (entries) => {
+    for (const entry of entries) if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) major++;
+  };
+  const observer = new PerformanceObserver((list) => tally(list.getEntries()));
+  observer.observe({ entryTypes: ["gc"] });
+  return () => {
+    tally(observer.takeRecords());
+    observer.disconnect();
+    return major;
+  };
+}
+
 /** A lint of the whole tree with one of the config files the bench wrote into it (`bench-<name>.config.js`). */
 async function lint(name, extra = {}) {
   // libuv starts its pool on the first asynchronous file operation: started here, its threads are not taken for ESLint's workers.
   await stat(tree);
+  const majorCollections = countMajorCollections();
   const threadsBefore = threadCpu();
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -72,7 +93,7 @@ async function lint(name, extra = {}) {
   const threadCpuMs = threadCpuSplit(threadsBefore, threadCpu(), (user + system) / 1000);
   const problems = results.reduce((sum, result) => sum + result.messages.length, 0);
   const fatal = results.reduce((sum, result) => sum + result.messages.filter((message) => message.fatal).length, 0);
-  globalThis.gc?.();
+  // At the end of the run, before any further collection: heapTotal is the JavaScript heap V8 had reserved by then.
   const memory = process.memoryUsage();
   const mb = (bytes) => Math.round(bytes / 1048576);
   return {
@@ -84,6 +105,7 @@ async function lint(name, extra = {}) {
     peakRssMb: peakRssMb(),
     threadCpuMs,
     endMb: { heapTotal: mb(memory.heapTotal), heapUsed: mb(memory.heapUsed), external: mb(memory.external) },
+    majorCollections: majorCollections(),
   };
 }
 

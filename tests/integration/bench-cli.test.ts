@@ -1,6 +1,7 @@
 /**
  * The bench's command line: usage on `--help`, a usage error (exit 2) on a bad option, before any
- * tree is generated. Its counted run: the same figure from run to run of a build.
+ * tree is generated. Its recommended run's memory figures. Its counted run: the same figure from
+ * run to run of a build.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -34,21 +35,46 @@ describe("npm run bench's options", () => {
   });
 });
 
+/** A small generated tree with the config file the bench writes for its recommended runs. */
+async function withBenchTree(use: (tree: string) => void): Promise<void> {
+  const { generateTree } = (await import(path.resolve(import.meta.dirname, "../../scripts/bench/generate-tree.js"))) as {
+    generateTree(dir: string, options: { files: number; mb: number; seed: number }): unknown;
+  };
+  const tree = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "posthog-products-bench-")));
+  try {
+    generateTree(tree, { files: 40, mb: 1, seed: 7 });
+    fs.mkdirSync(path.join(tree, "node_modules"));
+    fs.writeFileSync(path.join(tree, "bench-recommended.config.js"), `import plugin from ${JSON.stringify(pathToFileURL(DIST_ENTRY).href)};\nexport default plugin.configs.recommended;\n`);
+    use(tree);
+  } finally {
+    fs.rmSync(tree, { recursive: true, force: true });
+  }
+}
+
+/** One measurement of the bench (scripts/bench/lint-run.js) in the tree; its figures. */
+function measure<Figures>(kind: string, tree: string): Figures {
+  const result = spawnSync(process.execPath, [path.join(path.dirname(bench), "bench", "lint-run.js"), kind, tree, DIST_ENTRY], { cwd: tree, encoding: "utf8" });
+  expect(result.stderr).toBe("");
+  return JSON.parse(result.stdout) as Figures;
+}
+
+describe("the bench's recommended run", () => {
+  it("reports its peak RSS, its heap at the end and its number of full collections", async () => {
+    await withBenchTree((tree) => {
+      const run = measure<{ problems: number; peakRssMb: number; endMb: { heapTotal: number; heapUsed: number; external: number }; majorCollections: number }>("recommended", tree);
+      expect(run.problems).toBeGreaterThan(0);
+      expect(run.endMb.heapUsed).toBeGreaterThan(0);
+      expect(run.endMb.heapTotal).toBeGreaterThanOrEqual(run.endMb.heapUsed);
+      expect(run.peakRssMb).toBeGreaterThan(run.endMb.heapTotal);
+      expect(Number.isInteger(run.majorCollections) && run.majorCollections >= 0).toBe(true);
+    });
+  }, 60_000);
+});
+
 describe("the bench's counted run", () => {
   it("counts the recommended run's calls into web-tree-sitter's node API, the same on every run with the index snapshot", async () => {
-    const { generateTree } = (await import(path.resolve(import.meta.dirname, "../../scripts/bench/generate-tree.js"))) as {
-      generateTree(dir: string, options: { files: number; mb: number; seed: number }): unknown;
-    };
-    const tree = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "posthog-products-bench-")));
-    try {
-      generateTree(tree, { files: 40, mb: 1, seed: 7 });
-      fs.mkdirSync(path.join(tree, "node_modules"));
-      fs.writeFileSync(path.join(tree, "bench-recommended.config.js"), `import plugin from ${JSON.stringify(pathToFileURL(DIST_ENTRY).href)};\nexport default plugin.configs.recommended;\n`);
-      const count = () => {
-        const result = spawnSync(process.execPath, [path.join(path.dirname(bench), "bench", "lint-run.js"), "counted", tree, DIST_ENTRY], { cwd: tree, encoding: "utf8" });
-        expect(result.stderr).toBe("");
-        return JSON.parse(result.stdout) as { problems: number; total: number; byName: Record<string, number> };
-      };
+    await withBenchTree((tree) => {
+      const count = () => measure<{ problems: number; total: number; byName: Record<string, number> }>("counted", tree);
       // The first run builds the index from the files and writes its snapshot, as the bench's first run does.
       const cold = count();
       const warm = count();
@@ -58,8 +84,6 @@ describe("the bench's counted run", () => {
       expect(warm.total).toBe(Object.values(warm.byName).reduce((sum, n) => sum + n, 0));
       expect(warm.total).toBeLessThan(cold.total);
       expect(count()).toEqual(warm);
-    } finally {
-      fs.rmSync(tree, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 });
