@@ -10,6 +10,7 @@
 //     run has it; one run without it is reported beside);
 //   - the anchor with concurrency 2: the speed-up ESLint's workers reach on this machine with a
 //     language that costs nothing beyond the parse, to read the plugin's concurrency2 against;
+//     and, for both, the most two workers could reach on this machine's cores (concurrency2Bound);
 //   - the editor: ESLint#lintText of the models file closest to 2,000 lines after one character typed in a field
 //     line, against a full raw parse of the same text;
 //   - --cache: a cold run, then a warm run after an edit inside a models file that changes no model
@@ -29,6 +30,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { concurrencyBound } from "./bench/concurrency-bound.js";
 import { DEFAULTS, MiB, defaultTreeDir, generateTree } from "./bench/generate-tree.js";
 
 const USAGE = `Usage: node scripts/bench.js [--files N] [--mb N] [--seed N] [--rounds N] [--edits N]
@@ -212,6 +214,16 @@ function report(options, tree, modelsFile, runs, editor, withoutSnapshot, counte
      * the language costs nothing beyond the parse (concurrency2 of the ratios is the plugin's).
      */
     minimalConcurrency2SpeedUp: round(ms(runs.minimal) / ms(runs.minimalConcurrency2)),
+    /**
+     * The most two workers could give each language on this machine's cores if splitting the
+     * work cost nothing, from its single-thread runs' wall and CPU (scripts/bench/concurrency-bound.js):
+     * compare concurrency2 with `recommended`, minimalConcurrency2SpeedUp with `minimal`.
+     */
+    concurrency2Bound: {
+      cores: os.availableParallelism(),
+      recommended: round(median(runs.recommended.map((run) => concurrencyBound(run, 2, os.availableParallelism())))),
+      minimal: round(median(runs.minimal.map((run) => concurrencyBound(run, 2, os.availableParallelism())))),
+    },
     /**
      * Median CPU seconds by group of threads (Linux only): the main thread, ESLint's workers, and
      * the helpers (V8's garbage collection and compiler, libuv's pool). With two workers on two

@@ -1,7 +1,7 @@
 /**
  * The bench's command line: usage on `--help`, a usage error (exit 2) on a bad option, before any
  * tree is generated. Its recommended run's memory figures. Its counted run: the same figure from
- * run to run of a build.
+ * run to run of a build. The bound it sets on concurrency2 from a single-thread run.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -67,6 +67,44 @@ describe("the bench's recommended run", () => {
       expect(run.endMb.heapTotal).toBeGreaterThanOrEqual(run.endMb.heapUsed);
       expect(run.peakRssMb).toBeGreaterThan(run.endMb.heapTotal);
       expect(Number.isInteger(run.majorCollections) && run.majorCollections >= 0).toBe(true);
+    });
+  }, 60_000);
+});
+
+describe("the bench's bound on what two workers can give", () => {
+  const bound = async () =>
+    ((await import(path.resolve(import.meta.dirname, "../../scripts/bench/concurrency-bound.js"))) as { concurrencyBound(run: { ms: number; cpuMs: number }, workers: number, cores: number): number }).concurrencyBound;
+
+  it("is the cores' share of a single-thread run that already keeps more than one core busy", async () => {
+    const concurrencyBound = await bound();
+    // 10.6 s of wall time, 12.3 s of CPU with V8's helper threads: 1.16 cores busy.
+    expect(concurrencyBound({ ms: 10_600, cpuMs: 12_300 }, 2, 2)).toBeCloseTo(1.724, 3);
+    expect(concurrencyBound({ ms: 8_500, cpuMs: 9_200 }, 2, 2)).toBeCloseTo(1.848, 3);
+  });
+
+  it("is the number of workers when the cores leave room for the helpers, or when the run waits more than it computes", async () => {
+    const concurrencyBound = await bound();
+    expect(concurrencyBound({ ms: 10_600, cpuMs: 12_300 }, 2, 4)).toBe(2);
+    expect(concurrencyBound({ ms: 10_000, cpuMs: 4_000 }, 2, 2)).toBe(2);
+  });
+
+  it.each([
+    [{ ms: 0, cpuMs: 100 }, 2, 2],
+    [{ ms: 100, cpuMs: Number.NaN }, 2, 2],
+    [{ ms: 100, cpuMs: 100 }, 0, 2],
+    [{ ms: 100, cpuMs: 100 }, 2, 0],
+  ])("throws a RangeError on %j with %d workers and %d cores", async (run, workers, cores) => {
+    const concurrencyBound = await bound();
+    expect(() => concurrencyBound(run, workers, cores)).toThrow(RangeError);
+  });
+
+  it("comes from the figures a recommended run reports", async () => {
+    const concurrencyBound = await bound();
+    await withBenchTree((tree) => {
+      const run = measure<{ ms: number; cpuMs: number }>("recommended", tree);
+      const value = concurrencyBound(run, 2, 2);
+      expect(value).toBeGreaterThan(0);
+      expect(value).toBeLessThanOrEqual(2);
     });
   }, 60_000);
 });
