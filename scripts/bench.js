@@ -203,6 +203,7 @@ const MEASURED = ["parse", "minimal", "norules", "recommended", "concurrency2", 
 
 function report(options, tree, modelsFile, runs, editor, withoutSnapshot, counted) {
   const ms = (list) => median(list.map((run) => run.ms));
+  const cores = os.availableParallelism();
   const figures = {
     tree: { dir: tree, kept: options.keep, files: options.files, mb: options.mb, seed: options.seed, modelsFile, editorFileLines: editor.lines },
     plugin: options.plugin,
@@ -220,9 +221,9 @@ function report(options, tree, modelsFile, runs, editor, withoutSnapshot, counte
      * compare concurrency2 with `recommended`, minimalConcurrency2SpeedUp with `minimal`.
      */
     concurrency2Bound: {
-      cores: os.availableParallelism(),
-      recommended: round(median(runs.recommended.map((run) => concurrencyBound(run, 2, os.availableParallelism())))),
-      minimal: round(median(runs.minimal.map((run) => concurrencyBound(run, 2, os.availableParallelism())))),
+      cores,
+      recommended: round(median(runs.recommended.map((run) => concurrencyBound(run, 2, cores)))),
+      minimal: round(median(runs.minimal.map((run) => concurrencyBound(run, 2, cores)))),
     },
     /**
      * Median CPU seconds by group of threads (Linux only): the main thread, ESLint's workers, and
