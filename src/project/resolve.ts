@@ -1,5 +1,6 @@
 import path from "node:path";
 import { isWithinModule } from "../languages/python/syntax/index.js";
+import { standaloneCopy } from "./standalone-copy.js";
 import type { AppInfo, ModelInfo, RepoIndex } from "./types.js";
 
 export { moduleOfFile, resolveRelativeImport } from "../languages/python/syntax/index.js";
@@ -12,7 +13,7 @@ function memoized<Value>(compute: (index: RepoIndex, key: string) => Value): (in
     if (!answers) byIndex.set(index, (answers = new Map()));
     if (answers.has(key)) return answers.get(key)!;
     const value = compute(index, key);
-    answers.set(key, value);
+    answers.set(standaloneCopy(key), value);
     return value;
   };
 }

@@ -1,4 +1,5 @@
 import { exposingInterface, nearestTachModule, tachMember, tachPatternMatches, visibleInterfaces } from "../../project/tach-patterns.js";
+import { standaloneCopy } from "../../project/standalone-copy.js";
 import type { RepoIndex } from "../../project/types.js";
 
 /** Which products without a tach interface still expose only their facade. */
@@ -53,9 +54,13 @@ export function checkInterface(index: RepoIndex, usage: string, dependency: stri
   if (!ofIndex) verdictsByIndex.set(index, (ofIndex = {}));
   const byUsage = (ofIndex[uncovered] ??= new Map());
   let byDependency = byUsage.get(usage);
-  if (!byDependency) byUsage.set(usage, (byDependency = new Map()));
+  if (!byDependency) byUsage.set(standaloneCopy(usage), (byDependency = new Map()));
   let verdict = byDependency.get(dependency);
-  if (!verdict) byDependency.set(dependency, (verdict = interfaceVerdict(index, usage, dependency, uncovered)));
+  if (!verdict) {
+    // The key and the verdict's names outlive the file the path was read from.
+    const kept = standaloneCopy(dependency);
+    byDependency.set(kept, (verdict = interfaceVerdict(index, usage, kept, uncovered)));
+  }
   return verdict;
 }
 
