@@ -17,7 +17,7 @@ import {
 } from "../../src/project/index.js";
 import { Confiner } from "../../src/project/confine.js";
 import { isWithinModule } from "../../src/languages/python/syntax/index.js";
-import { largeFileText, retainedHeapBytes } from "../support/heap.js";
+import { moduleReadFromLargeFile, retainedHeapBytes } from "../support/heap.js";
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "repo-basic");
 const cwd = process.cwd();
@@ -443,11 +443,7 @@ describe("resolution helpers", () => {
 
   it("remembers an answer without keeping alive the file text its module name was read from", () => {
     const index = indexOf(FIXTURE);
-    const { bytes, value } = retainedHeapBytes(() => {
-      const text = largeFileText(16, "from posthog.models.asked_once_here import Team");
-      const module = text.slice(text.lastIndexOf("from ") + 5, text.lastIndexOf(" import"));
-      return appOfModule(index, module)?.label;
-    });
+    const { bytes, value } = retainedHeapBytes(() => appOfModule(index, moduleReadFromLargeFile(16, "posthog.models.asked_once_here"))?.label);
     expect(value).toBe("posthog");
     expect(bytes).toBeLessThan(1_048_576);
   });

@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getRepoIndex } from "../../src/project/index.js";
 import { checkInterface } from "../../src/rules/python/tach-interface-check.js";
-import { largeFileText, retainedHeapBytes } from "../support/heap.js";
+import { moduleReadFromLargeFile, retainedHeapBytes } from "../support/heap.js";
 import { fixturePath } from "../support/helpers.js";
 
 const ROOT = fixturePath("isolation-repo");
@@ -20,11 +20,7 @@ describe("checkInterface", () => {
   });
 
   it("remembers a verdict without keeping alive the file text its path was read from", () => {
-    const { bytes, value } = retainedHeapBytes(() => {
-      const text = largeFileText(16, "from products.alerts.backend.models_read_once import Alert");
-      const dependency = text.slice(text.lastIndexOf("from ") + 5, text.lastIndexOf(" import"));
-      return checkInterface(index, "posthog", dependency, "isolated");
-    });
+    const { bytes, value } = retainedHeapBytes(() => checkInterface(index, "posthog", moduleReadFromLargeFile(16, "products.alerts.backend.models_read_once"), "isolated"));
     expect(value).toEqual({ kind: "private", module: "products.alerts", member: "backend.models_read_once", byDefault: false });
     expect(bytes).toBeLessThan(1_048_576);
   });

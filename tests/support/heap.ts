@@ -16,7 +16,11 @@ export function retainedHeapBytes<T>(make: () => T): { bytes: number; value: T }
   return { bytes: process.memoryUsage().heapUsed - before, value };
 }
 
-/** A Python file's text of about `megabytes` MB (one string, as a file read from disk is) ending in `lastLine`. */
-export function largeFileText(megabytes: number, lastLine: string): string {
-  return `${"# a comment line of the file\n".repeat(Math.ceil((megabytes * 1_048_576) / 29))}${lastLine}\n`;
+/**
+ * `module` as a rule reads it from `from <module> import ...` in a Python file of about
+ * `megabytes` MB: a slice of that file's text, which V8 keeps alive for as long as the slice.
+ */
+export function moduleReadFromLargeFile(megabytes: number, module: string): string {
+  const text = `${"# a comment line of the file\n".repeat(Math.ceil((megabytes * 1_048_576) / 29))}from ${module} import Name\n`;
+  return text.slice(text.lastIndexOf("from ") + 5, text.lastIndexOf(" import"));
 }
