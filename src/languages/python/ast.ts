@@ -5,18 +5,17 @@ import { nodeWithId } from "./node-with-id.js";
 import { Recent } from "./recent.js";
 
 /**
- * How many nodes keep their tree-sitter node object at once. A web-tree-sitter node object costs
- * about 300 bytes of heap (more with the children it caches); a rule that walks a large models
- * file reads hundreds of thousands of nodes, and keeping each one's object for as long as its file
- * is linted made them outlive the young generation and fill the old one. The most recently read
- * nodes keep theirs (reading a node's children or fields right after finding it is the common
- * case); an older node finds its tree-sitter node again (`find`) when asked for something not
- * cached yet. On the bench's tree, 16 rather than 64 costs 0.3% more calls into web-tree-sitter
- * and moves about 10% less into V8's old generation.
+ * How many nodes keep their tree-sitter node object (about 300 bytes of heap, more with the
+ * children it caches) at once. Keeping every read node's object for its whole file moved a large
+ * models file's into V8's old generation. The most recently read nodes keep theirs (children and
+ * fields are mostly read right after a node is found); older ones find theirs again (`find`). On
+ * the bench's tree, 16 rather than 64 costs 0.3% more calls into web-tree-sitter and moves about
+ * 10% less into the old generation.
  */
 const RECENT_NODES = 16;
 
 let forgetTreeSitterNode: (node: PyNode) => void;
+let releaseNode: (node: PyNode) => void;
 let keepTreeSitterNode: (node: PyNode, treeSitterNode: Node) => void;
 
 /**
@@ -89,10 +88,7 @@ export class LiveTree {
     return this.tree.rootNode.namedChildren.filter((child): child is Node => child !== null);
   }
 
-  /**
-   * The tree-sitter node of the top-level statement holding `[startIndex, endIndex)`. tree-sitter
-   * searches a range from the node asked down, a child at a time: this skips the other statements.
-   */
+  /** The tree-sitter node of the top-level statement holding the range: tree-sitter searches down from the node asked, a child at a time; this skips the other statements. */
   topLevelAt(startIndex: number, endIndex: number): Node | undefined {
     this.assertAlive();
     const at = indexOfNodeHolding(this.root.children, startIndex, endIndex);
@@ -108,11 +104,13 @@ export class LiveTree {
   }
 
   /**
-   * Ends the nodes' reading of the tree (its owner, `TreeStore`, deletes it later); nodes already
-   * read keep their type, range and what they cached.
+   * Ends the nodes' reading of the tree (`TreeStore` deletes it later). Nodes keep their type and
+   * range and let go of the nodes they had read, which the root would keep alive for as long as
+   * ESLint keeps the file's source code (see `TreeStore`).
    */
   retire(): void {
     this.#released = true;
+    for (const node of this.#nodes.values()) releaseNode(node);
     this.#nodes.clear();
     this.#topLevel = undefined;
     this.#recent.clear();
@@ -120,11 +118,10 @@ export class LiveTree {
 }
 
 /**
- * A named node of a Python file's tree-sitter tree. `type` is tree-sitter's node type
- * (`module`, `class_definition`, `call`, `keyword_argument`, `ERROR`, `MISSING`...). Anonymous
- * tokens (`(`, `,`, keywords) are not nodes here: rules read their text through ranges. It has the
- * part of tree-sitter's node API that the syntax layer reads ({@link SyntaxNode}); children,
- * parents and fields are read from the tree when first asked for.
+ * A named node of a Python file's tree-sitter tree. `type` is tree-sitter's node type (`module`,
+ * `class_definition`, `call`, `ERROR`, `MISSING`...). Anonymous tokens (`(`, `,`, keywords) are not
+ * nodes here: rules read their text through ranges. It has the part of tree-sitter's node API the
+ * syntax layer reads ({@link SyntaxNode}); children, parents and fields are read when first asked.
  */
 export class PyNode implements SyntaxNode {
   readonly type: string;
@@ -144,6 +141,9 @@ export class PyNode implements SyntaxNode {
   static {
     forgetTreeSitterNode = (node) => {
       node.#node = undefined;
+    };
+    releaseNode = (node) => {
+      node.#node = node.#parent = node.#children = node.#fields = undefined;
     };
     keepTreeSitterNode = (node, treeSitterNode) => {
       if (node.#node) return;

@@ -47,7 +47,11 @@ const REMEMBERED_PATHS = 10_000;
  * trees would only grow tree-sitter's memory (which never shrinks). Kept trees are deleted, oldest
  * first, once they cover more than a few hundred KB of source. Only the file parsed last has its
  * syntax nodes (its `LiveTree`): ESLint is done with a file's nodes when it parses the next file,
- * and keeping them would keep every node a rule read in the JavaScript heap.
+ * and keeping them would keep every node a rule read in the JavaScript heap. A retired file's nodes
+ * also let go of one another: ESLint's per-file context (the prototype of each rule's context, so
+ * referred to by maps in V8's old generation) keeps the file's source code, and so its root node,
+ * reachable until the next full collection, and young-generation collections would otherwise copy
+ * every node the root reaches into the old generation.
  */
 export class TreeStore {
   #kept = new Map<string, Kept>();
