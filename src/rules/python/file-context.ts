@@ -42,7 +42,56 @@ export interface PythonFileContext {
   relationFields(): RelationField<PyNode>[];
 }
 
-const cache = new WeakMap<PythonSourceCode, PythonFileContext | null>();
+/**
+ * A file's context. What it reads of the syntax is read on first use: most rules return early on
+ * most files. A class, not an object literal with getters: V8 allocates each such object's accessor
+ * pairs in the old generation, and the getters' closures they hold kept every file's source, imports
+ * and nodes alive through young-generation collections until the next full one.
+ */
+class PythonFile implements PythonFileContext {
+  readonly module: string | null;
+  readonly isPackageInit: boolean;
+  readonly isMigration: boolean;
+  readonly app: AppInfo | undefined;
+  readonly #sourceCode: PythonSourceCode;
+  #imports: ImportStatements | undefined;
+  #bindings: ModuleBindings | undefined;
+  #relationFields: RelationField<PyNode>[] | undefined;
+
+  constructor(
+    readonly index: RepoIndex,
+    readonly file: string,
+    readonly relativePath: string,
+    readonly userModel: string,
+    sourceCode: PythonSourceCode,
+  ) {
+    this.module = moduleOfFile(index.root, file);
+    this.isPackageInit = path.basename(file) === "__init__.py";
+    this.isMigration = isMigrationPath(relativePath);
+    this.app = appOfFile(index, file);
+    this.#sourceCode = sourceCode;
+  }
+
+  get imports(): ImportStatements {
+    return (this.#imports ??= collectImports(this.#sourceCode.text, this.#sourceCode.ast));
+  }
+
+  get bindings(): ModuleBindings {
+    return (this.#bindings ??= moduleBindings(this.#sourceCode.text, this.#sourceCode.ast, this.imports));
+  }
+
+  relationFields(): RelationField<PyNode>[] {
+    return (this.#relationFields ??= findRelationFields(this.#sourceCode.text, this.#sourceCode.ast));
+  }
+}
+
+/**
+ * The context of the file linted last: ESLint runs every rule of a file before it parses the next,
+ * so one entry serves them all. Not a WeakMap keyed by the source code: ESLint keeps each file's
+ * source code reachable until V8's next full collection, and a WeakMap's value that reaches its key
+ * is copied through every young-generation collection until then, and so moved to the old one.
+ */
+let last: { sourceCode: PythonSourceCode; context: PythonFileContext | null } | undefined;
 
 /**
  * The repository context for a Python file, shared by every rule linting it. Null when the file
@@ -53,36 +102,15 @@ export function getPythonFileContext(
 ): PythonFileContext | null {
   const { sourceCode } = context;
   // Every rule asks for each file: the first asking validated the settings (they are the file's config's).
-  const cached = cache.get(sourceCode);
-  if (cached !== undefined) return cached;
+  if (last?.sourceCode === sourceCode) return last.context;
   const settings = readPluginSettings(context.settings);
   const file = path.resolve(context.cwd, context.physicalFilename);
   const index = getRepoIndex(file, { cwd: context.cwd, settings });
   let result: PythonFileContext | null = null;
   if (index) {
-    const relativePath = relativeToRoot(index.root, file);
-    let imports: ImportStatements | undefined;
-    let bindings: ModuleBindings | undefined;
-    let relationFields: RelationField<PyNode>[] | undefined;
-    result = {
-      index,
-      file,
-      relativePath,
-      module: moduleOfFile(index.root, file),
-      isPackageInit: path.basename(file) === "__init__.py",
-      isMigration: isMigrationPath(relativePath),
-      app: appOfFile(index, file),
-      // Read on first use: most rules return early on most files.
-      get imports() {
-        return (imports ??= collectImports(sourceCode.text, sourceCode.ast));
-      },
-      get bindings() {
-        return (bindings ??= moduleBindings(sourceCode.text, sourceCode.ast, this.imports));
-      },
-      userModel: settings.authUserModel ?? index.settings.authUserModel?.value ?? DEFAULT_USER_MODEL,
-      relationFields: () => (relationFields ??= findRelationFields(sourceCode.text, sourceCode.ast)),
-    };
+    const userModel = settings.authUserModel ?? index.settings.authUserModel?.value ?? DEFAULT_USER_MODEL;
+    result = new PythonFile(index, file, relativeToRoot(index.root, file), userModel, sourceCode);
   }
-  cache.set(sourceCode, result);
+  last = { sourceCode, context: result };
   return result;
 }
