@@ -11,6 +11,9 @@
 //   - the anchor with concurrency 2: the speed-up ESLint's workers reach on this machine with a
 //     language that costs nothing beyond the parse, to read the plugin's concurrency2 against;
 //     and, for both, the most two workers could reach on this machine's cores (concurrency2Bound);
+//   - in the first three rounds, what ESLint's split of the work costs: the recommended run with
+//     one ESLint worker, and two single-thread recommended runs at once in two processes (what the
+//     machine's cores give two lints that share nothing);
 //   - the editor: ESLint#lintText of the models file closest to 2,000 lines after one character typed in a field
 //     line, against a full raw parse of the same text;
 //   - --cache: a cold run, then a warm run after an edit inside a models file that changes no model
@@ -94,9 +97,9 @@ const median = (values) => {
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 const round = (value, digits = 2) => +value.toFixed(digits);
 
-/** Runs one measurement in a fresh process (scripts/bench/lint-run.js). */
-function measure(kind, tree, plugin, options = {}) {
-  const output = execFileSync(process.execPath, [path.join(scriptDir, "bench", "lint-run.js"), kind, tree, plugin, JSON.stringify(options)], {
+/** Runs a script of scripts/bench/ with a measurement's arguments; the JSON it prints. */
+function runBenchScript(script, kind, tree, plugin, options) {
+  const output = execFileSync(process.execPath, [path.join(scriptDir, "bench", script), kind, tree, plugin, JSON.stringify(options)], {
     cwd: tree,
     encoding: "utf8",
     maxBuffer: 64 * MiB,
@@ -104,6 +107,12 @@ function measure(kind, tree, plugin, options = {}) {
   });
   return JSON.parse(output);
 }
+
+/** Runs one measurement in a fresh process (scripts/bench/lint-run.js). */
+const measure = (kind, tree, plugin, options = {}) => runBenchScript("lint-run.js", kind, tree, plugin, options);
+
+/** Two measurements at once, each in a process of its own (scripts/bench/lint-pair.js). */
+const measurePair = (kind, tree, plugin, options = {}) => runBenchScript("lint-pair.js", kind, tree, plugin, options);
 
 function writeConfigs(tree, plugin) {
   const pluginUrl = pathToFileURL(plugin).href;
@@ -171,7 +180,7 @@ function main() {
   if (!existsSync(options.plugin)) throw new Error(`${options.plugin} does not exist: run npm run build first`);
   const tree = prepareTree(options);
   writeConfigs(tree, options.plugin);
-  const runs = { parse: [], minimal: [], norules: [], recommended: [], concurrency2: [], minimalConcurrency2: [], cache: [] };
+  const runs = { parse: [], minimal: [], norules: [], recommended: [], concurrency2: [], minimalConcurrency2: [], cache: [], oneWorker: [], twoAtOnce: [] };
   const modelsFile = editorModelsFile(tree);
   try {
     // Once, from nothing: the index is built from the files and its snapshot written.
@@ -187,7 +196,11 @@ function main() {
         else if (kind === "minimalConcurrency2") runs.minimalConcurrency2.push(measure("minimal", tree, options.plugin, { concurrency: 2 }));
         else runs[kind].push(measure(kind, tree, options.plugin));
       }
-      if (r < 3) runs.cache.push(measureCache(tree, options.plugin, modelsFile));
+      if (r < 3) {
+        runs.cache.push(measureCache(tree, options.plugin, modelsFile));
+        runs.oneWorker.push(measure("recommended", tree, options.plugin, { workers: 1 }));
+        runs.twoAtOnce.push(measurePair("recommended", tree, options.plugin));
+      }
     }
     log("editor ...");
     const editor = measure("editor", tree, options.plugin, { file: modelsFile, edits: options.edits });
@@ -203,6 +216,9 @@ const MEASURED = ["parse", "minimal", "norules", "recommended", "concurrency2", 
 
 function report(options, tree, modelsFile, runs, editor, withoutSnapshot, counted) {
   const ms = (list) => median(list.map((run) => run.ms));
+  const problems = runs.recommended[0]?.problems;
+  const otherwise = [...runs.recommended, ...runs.concurrency2, ...runs.oneWorker, ...runs.twoAtOnce.flat()].filter((run) => run.problems !== problems);
+  if (otherwise.length > 0) log(`warning: ${otherwise.length} recommended runs found another number of problems than ${problems}: ${otherwise.map((run) => run.problems).join(", ")}`);
   const cores = os.availableParallelism();
   const figures = {
     tree: { dir: tree, kept: options.keep, files: options.files, mb: options.mb, seed: options.seed, modelsFile, editorFileLines: editor.lines },
@@ -224,6 +240,21 @@ function report(options, tree, modelsFile, runs, editor, withoutSnapshot, counte
       cores,
       recommended: round(median(runs.recommended.map((run) => concurrencyBound(run, 2, cores)))),
       minimal: round(median(runs.minimal.map((run) => concurrencyBound(run, 2, cores)))),
+    },
+    /**
+     * What ESLint's split of the work costs (first three rounds, recommended runs), to read
+     * concurrency2 by: `twoLintsAtOnceSpeedUp`, two single-thread runs of the whole tree at once in
+     * two processes, as 2 × that round's single-thread run / the later of the two to finish: what
+     * the machine's cores give this work with nothing split or loaded twice; `oneWorkerSlowdown`,
+     * the run with one ESLint worker / that round's single-thread run: what linting inside a worker
+     * costs before the work is split (the worker loads ESLint, the config and the plugin again, and
+     * reads its files one at a time, where the single-thread run reads ahead while it lints).
+     */
+    workerSplit: {
+      twoLintsAtOnceSpeedUp: round(median(runs.twoAtOnce.map((pair, r) => (2 * runs.recommended[r].ms) / Math.max(...pair.map((run) => run.ms))))),
+      oneWorkerSlowdown: round(median(runs.oneWorker.map((run, r) => run.ms / runs.recommended[r].ms))),
+      oneWorkerSeconds: runs.oneWorker.map((run) => round(run.ms / 1000, 3)),
+      twoAtOnceSeconds: runs.twoAtOnce.map((pair) => pair.map((run) => round(run.ms / 1000, 3))),
     },
     /**
      * Median CPU seconds by group of threads (Linux only): the main thread, ESLint's workers, and
@@ -255,7 +286,7 @@ function report(options, tree, modelsFile, runs, editor, withoutSnapshot, counte
      * heap V8 let grow further, typically with one full collection fewer.
      */
     recommendedEndHeap: runs.recommended.map((run) => ({ ...run.endMb, majorCollections: run.majorCollections })),
-    problems: runs.recommended[0]?.problems,
+    problems,
     fatal: runs.recommended[0]?.fatal,
     cache: { coldSeconds: round(median(runs.cache.map((c) => c.coldMs)) / 1000, 3), warmSeconds: round(median(runs.cache.map((c) => c.warmMs)) / 1000, 3) },
     /**

@@ -8,13 +8,15 @@
 //   minimal      ESLint with the minimal-shallow anchor language (scripts/bench/minimal-language.js);
 //                options: { concurrency }
 //   norules      ESLint with the plugin's Python language and no rule
-//   recommended  ESLint with plugin.configs.recommended; options: { concurrency, cache, cacheLocation }
+//   recommended  ESLint with plugin.configs.recommended; options: { concurrency, cache, cacheLocation },
+//                or { workers }: exactly that many ESLint workers, one included (see forceWorkerCount)
 //   editor       ESLint#lintText of one file after one-character edits; options: { file, edits }
 //   counted      the recommended run (single thread), counting the calls it makes into web-tree-sitter's
 //                node API instead of timing them: a figure that does not move with the machine's speed
 
 import { readdirSync, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -76,6 +78,18 @@ function countMajorCollections() {
     observer.disconnect();
     return major;
   };
+}
+
+/**
+ * Makes ESLint lint with exactly `count` workers. Its `concurrency` option turns a count of one
+ * into the single-thread mode, so the count is set through the hook ESLint's own tests use:
+ * `calculateWorkerCount` on the module of its ESLint class, which `lintFiles` calls through the
+ * module's exports. Throws when this ESLint has no such hook rather than measure something else.
+ */
+function forceWorkerCount(count) {
+  const eslintModule = createRequire(createRequire(import.meta.url).resolve("eslint"))("./eslint/eslint.js");
+  if (typeof eslintModule.calculateWorkerCount !== "function") throw new Error("this ESLint has no calculateWorkerCount to set its number of workers with");
+  eslintModule.calculateWorkerCount = () => count;
 }
 
 /** A lint of the whole tree with one of the config files the bench wrote into it (`bench-<name>.config.js`). */
@@ -194,6 +208,11 @@ else if (kind === "minimal") result = await lint(kind, { concurrency: options.co
 else if (kind === "norules" || kind.startsWith("custom-")) result = await lint(kind);
 else if (kind === "recommended") {
   const extra = { concurrency: options.concurrency ?? "off" };
+  if (options.workers) {
+    forceWorkerCount(options.workers);
+    // Any number of workers: ESLint hands its options to workers only when concurrency is on.
+    extra.concurrency = Math.max(2, options.workers);
+  }
   if (options.cache) Object.assign(extra, { cache: true, cacheLocation: options.cacheLocation });
   result = await lint(kind, extra);
 } else if (kind === "editor") result = await editor();

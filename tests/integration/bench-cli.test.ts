@@ -1,7 +1,8 @@
 /**
  * The bench's command line: usage on `--help`, a usage error (exit 2) on a bad option, before any
  * tree is generated. Its recommended run's memory figures. Its counted run: the same figure from
- * run to run of a build. The bound it sets on concurrency2 from a single-thread run.
+ * run to run of a build. The bound it sets on concurrency2 from a single-thread run, and its runs
+ * that show what splitting the work costs: one ESLint worker, two lints at once.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -51,11 +52,18 @@ async function withBenchTree(use: (tree: string) => void): Promise<void> {
   }
 }
 
-/** One measurement of the bench (scripts/bench/lint-run.js) in the tree; its figures. */
-function measure<Figures>(kind: string, tree: string): Figures {
-  const result = spawnSync(process.execPath, [path.join(path.dirname(bench), "bench", "lint-run.js"), kind, tree, DIST_ENTRY], { cwd: tree, encoding: "utf8" });
-  expect(result.stderr).toBe("");
+/** One measurement of the bench (scripts/bench/lint-run.js, or the pair of them of lint-pair.js) in the tree; its figures. */
+function measure<Figures>(kind: string, tree: string, options?: object, script = "lint-run.js"): Figures {
+  const result = spawnSync(process.execPath, [path.join(path.dirname(bench), "bench", script), kind, tree, DIST_ENTRY, ...(options ? [JSON.stringify(options)] : [])], { cwd: tree, encoding: "utf8" });
+  // ESLint warns that workers do not pay on a tree this small.
+  expect(result.stderr.replaceAll(/^\(node:\d+\) ESLintPoorConcurrencyWarning: .*\n\(Use `node --trace-warnings \.\.\.` .*\n/gmu, "")).toBe("");
   return JSON.parse(result.stdout) as Figures;
+}
+
+interface LintFigures {
+  ms: number;
+  problems: number;
+  threadCpuMs?: { main: number; workers: number; helpers: number };
 }
 
 describe("the bench's recommended run", () => {
@@ -70,6 +78,37 @@ describe("the bench's recommended run", () => {
       expect(run.endMb.heapTotal).toBeGreaterThanOrEqual(run.endMb.heapUsed);
       expect(run.peakRssMb).toBeGreaterThan(run.endMb.heapTotal);
       expect(Number.isInteger(run.majorCollections) && run.majorCollections >= 0).toBe(true);
+    });
+  }, 60_000);
+});
+
+describe("the bench's measurements of what splitting the work costs", () => {
+  it("lints in exactly one ESLint worker when asked for one, with the same findings", async () => {
+    await withBenchTree((tree) => {
+      const single = measure<LintFigures>("recommended", tree);
+      // ESLint's debug log says how many workers it starts.
+      const result = spawnSync(process.execPath, [path.join(path.dirname(bench), "bench", "lint-run.js"), "recommended", tree, DIST_ENTRY, JSON.stringify({ workers: 1 })], {
+        cwd: tree,
+        encoding: "utf8",
+        env: { ...process.env, DEBUG: "eslint:eslint" },
+      });
+      expect(result.stderr).toMatch(/Linting using 1 worker thread\(s\)\./u);
+      const oneWorker = JSON.parse(result.stdout) as LintFigures;
+      expect(oneWorker.problems).toBe(single.problems);
+      if (process.platform === "linux") {
+        // The worker loaded ESLint, the config and the plugin and linted every file: more CPU than the main thread, which only listed them.
+        expect(oneWorker.threadCpuMs!.workers).toBeGreaterThan(oneWorker.threadCpuMs!.main);
+        expect(single.threadCpuMs!.workers).toBeLessThan(single.threadCpuMs!.main);
+      }
+    });
+  }, 60_000);
+
+  it("runs two lints at once, each in its own process, with the same findings", async () => {
+    await withBenchTree((tree) => {
+      const single = measure<LintFigures>("recommended", tree);
+      const pair = measure<[LintFigures, LintFigures]>("recommended", tree, undefined, "lint-pair.js");
+      expect(pair.map((run) => run.problems)).toEqual([single.problems, single.problems]);
+      expect(pair.every((run) => run.ms > 0)).toBe(true);
     });
   }, 60_000);
 });
