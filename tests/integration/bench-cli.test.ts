@@ -52,9 +52,14 @@ async function withBenchTree(use: (tree: string) => void): Promise<void> {
   }
 }
 
-/** One measurement of the bench (scripts/bench/lint-run.js, or the pair of them of lint-pair.js) in the tree; its figures. */
+/** A script of the bench's measurements (scripts/bench/lint-run.js, or lint-pair.js that runs two) on the tree. */
+function runBenchScript(kind: string, tree: string, options?: object, script = "lint-run.js", env = process.env) {
+  return spawnSync(process.execPath, [path.join(path.dirname(bench), "bench", script), kind, tree, DIST_ENTRY, ...(options ? [JSON.stringify(options)] : [])], { cwd: tree, encoding: "utf8", env });
+}
+
+/** One measurement of the bench (or the pair of them of lint-pair.js) in the tree; its figures. */
 function measure<Figures>(kind: string, tree: string, options?: object, script = "lint-run.js"): Figures {
-  const result = spawnSync(process.execPath, [path.join(path.dirname(bench), "bench", script), kind, tree, DIST_ENTRY, ...(options ? [JSON.stringify(options)] : [])], { cwd: tree, encoding: "utf8" });
+  const result = runBenchScript(kind, tree, options, script);
   // ESLint warns that workers do not pay on a tree this small.
   expect(result.stderr.replaceAll(/^\(node:\d+\) ESLintPoorConcurrencyWarning: .*\n\(Use `node --trace-warnings \.\.\.` .*\n/gmu, "")).toBe("");
   return JSON.parse(result.stdout) as Figures;
@@ -87,11 +92,7 @@ describe("the bench's measurements of what splitting the work costs", () => {
     await withBenchTree((tree) => {
       const single = measure<LintFigures>("recommended", tree);
       // ESLint's debug log says how many workers it starts.
-      const result = spawnSync(process.execPath, [path.join(path.dirname(bench), "bench", "lint-run.js"), "recommended", tree, DIST_ENTRY, JSON.stringify({ workers: 1 })], {
-        cwd: tree,
-        encoding: "utf8",
-        env: { ...process.env, DEBUG: "eslint:eslint" },
-      });
+      const result = runBenchScript("recommended", tree, { workers: 1 }, "lint-run.js", { ...process.env, DEBUG: "eslint:eslint" });
       expect(result.stderr).toMatch(/Linting using 1 worker thread\(s\)\./u);
       const oneWorker = JSON.parse(result.stdout) as LintFigures;
       expect(oneWorker.problems).toBe(single.problems);
